@@ -134,6 +134,7 @@ class Kind(str, Enum):
     REFERENCE = "reference"  # "Section 160", "Channel 4", "A34", "Red 1"
     ORDINAL = "ordinal"  # "first", "3rd"
     RATE = "rate"  # "16 calls a minute"
+    LISTED = "listed"  # not written as a number: how many people a list names
 
 
 COMPARABLE_KINDS = frozenset({Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.MONEY})
@@ -222,6 +223,9 @@ class Figure:
     block: int = 0  # index of the block in Document.blocks
     sentence: int = 0  # index of the sentence in the document
     context: str = ""  # the sentence the figure stands in
+    at: int = 0  # where the figure's text starts in ``context``
+    relation: str | None = None  # "subset", "part", "listing": how it relates to ``about``
+    about: str | None = None  # id of the figure this one is a subset, part or listing of
 
     @property
     def approximate(self) -> bool:
@@ -318,3 +322,22 @@ class Finding:
 def finite(value: float) -> float | None:
     """Return ``value`` for JSON, or None where it is infinite or NaN."""
     return value if math.isfinite(value) else None
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Everything one run produced: what reports are rendered from."""
+
+    documents: tuple[Document, ...]
+    figures: tuple[Figure, ...]
+    findings: tuple[Finding, ...]
+    rule_files: tuple[str, ...] = ()
+
+    def figures_of(self, path: str) -> list[Figure]:
+        return [f for f in self.figures if f.path == path]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)

@@ -1,0 +1,104 @@
+"""The same quantity stated twice with different values: ``conflict``.
+
+Within a document, two figures for the same entity, metric and period must
+agree.  Across documents, two releases giving a figure for the same entity,
+metric and dated period (a day of action, a restated total at the same date)
+must agree too; the later release carries the finding.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from checks.model import Figure, Finding, Rule, ScopeKind, Severity
+from checks.validate.batch import (
+    Batch,
+    entity_name,
+    metric_name,
+    quoted,
+    related,
+    same_period,
+    scope_phrase,
+)
+from checks.validate.claims import Claim, Interval
+
+IN_DOCUMENT = "figcheck.restated-figure-agrees"
+ACROSS = "figcheck.releases-agree"
+CHECKS = {
+    IN_DOCUMENT: "A figure stated twice in one document (same entity, metric, period) agrees.",
+    ACROSS: "Two releases give the same figure for the same entity, metric and dated period.",
+}
+
+
+def claims(batch: Batch) -> Iterator[Claim]:
+    groups: dict[tuple[str | None, str | None], list[Figure]] = defaultdict(list)
+    for figure in batch.measured():
+        if figure.scope.kind is ScopeKind.UNKNOWN or figure.relation == "part":
+            continue
+        groups[(figure.entity, figure.metric)].append(figure)
+    for figures in groups.values():
+        yield from _within(batch, figures)
+        yield from _across(batch, figures)
+
+
+def _within(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
+    by_path: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_path[figure.path].append(figure)
+    for same_doc in by_path.values():
+        for index, later in enumerate(same_doc):
+            first = next((f for f in same_doc[:index] if same_period(f.scope, later.scope)), None)
+            if first is not None:
+                yield _claim(batch, IN_DOCUMENT, later, first, Severity.ERROR)
+
+
+def _across(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
+    dated = [f for f in figures if _dated(f)]
+    for later in dated:
+        earlier = [
+            f for f in dated
+            if f.path != later.path and _before(batch, f.path, later.path)
+            and same_period(f.scope, later.scope) and _exact_period(f, later)
+        ]
+        if earlier:
+            yield _claim(batch, ACROSS, later, earlier[-1], Severity.ERROR)
+
+
+def _dated(figure: Figure) -> bool:
+    scope = figure.scope
+    if scope.kind is ScopeKind.CUMULATIVE:
+        return scope.end is not None
+    return scope.start is not None and scope.end is not None
+
+
+def _exact_period(a: Figure, b: Figure) -> bool:
+    # Across releases only the same dates count: "the last 12 months" of two
+    # releases a month apart are different periods.
+    if a.scope.kind is ScopeKind.CUMULATIVE:
+        return a.scope.end == b.scope.end
+    return a.scope.start == b.scope.start and a.scope.end == b.scope.end
+
+
+def _before(batch: Batch, first: str, second: str) -> bool:
+    one, two = batch.published.get(first), batch.published.get(second)
+    if one is None or two is None:
+        return False
+    return one < two or (one == two and first < second)
+
+
+def _claim(batch: Batch, check: str, later: Figure, earlier: Figure,
+           severity: Severity) -> Claim:
+    where = f"line {earlier.line}" if earlier.path == later.path else f"{earlier.path} line {earlier.line}"
+    message = (
+        f"{entity_name(batch.rules, later.entity)} {metric_name(batch.rules, later.metric)} "
+        f"{scope_phrase(later.scope)} is given as {quoted(later)} here but as "
+        f'"{earlier.text}" at {where}.'
+    )
+    hint = "The same quantity for the same period must have one value: correct one of the two."
+    finding = Finding(
+        rule=Rule.CONFLICT, severity=severity, path=later.path, line=later.line,
+        column=later.column, end_line=later.end_line, end_column=later.end_column,
+        message=message, hint=hint, check=check, related=(related(earlier, "earlier"),),
+    )
+    return Claim(check, Interval(later.low, later.high), Interval(earlier.low, earlier.high), finding)

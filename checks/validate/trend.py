@@ -1,0 +1,54 @@
+"""Cumulative totals that fall between releases: ``trend``.
+
+A figure "since launch" can only grow: a later release giving a smaller total
+for the same entity and metric than an earlier release contradicts it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from checks.model import Figure, Finding, Rule, ScopeKind, Severity
+from checks.validate.batch import Batch, entity_name, metric_name, number, quoted, related
+from checks.validate.claims import Claim, Interval
+
+CUMULATIVE = "figcheck.cumulative-never-falls"
+CHECKS = {CUMULATIVE: "A cumulative (since launch) total is not lower than in an earlier release."}
+
+
+def claims(batch: Batch) -> Iterator[Claim]:
+    groups: dict[tuple[str | None, str | None], list[Figure]] = defaultdict(list)
+    for figure in batch.measured():
+        if figure.scope.kind is ScopeKind.CUMULATIVE and _as_of(batch, figure) is not None:
+            groups[(figure.entity, figure.metric)].append(figure)
+    for figures in groups.values():
+        for later in figures:
+            when = _as_of(batch, later)
+            earlier = [f for f in figures
+                       if f.path != later.path and (_as_of(batch, f) or when) < when]  # type: ignore[operator]
+            if not earlier:
+                continue
+            highest = max(earlier, key=lambda f: f.low)
+            yield _claim(batch, later, highest)
+
+
+def _as_of(batch: Batch, figure: Figure) -> date | None:
+    return batch.published.get(figure.path) or figure.scope.end
+
+
+def _claim(batch: Batch, later: Figure, earlier: Figure) -> Claim:
+    message = (
+        f"{entity_name(batch.rules, later.entity)} {metric_name(batch.rules, later.metric)} "
+        f"since launch is {quoted(later)}, lower than the {number(earlier.low)} published earlier "
+        f"({earlier.path} line {earlier.line}); a cumulative total cannot fall."
+    )
+    hint = (f"The total should be at least {number(earlier.low)}; check whether the figure "
+            "covers a shorter period or has a typing error.")
+    finding = Finding(
+        rule=Rule.TREND, severity=Severity.ERROR, path=later.path, line=later.line,
+        column=later.column, end_line=later.end_line, end_column=later.end_column,
+        message=message, hint=hint, check=CUMULATIVE, related=(related(earlier, "earlier"),),
+    )
+    return Claim(CUMULATIVE, Interval(later.low, later.high), Interval.at_least(earlier.low), finding)
