@@ -70,6 +70,9 @@ def _load(text: str, path: str) -> dict[str, Any] | None:
         loaded = yaml.load(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if mark is not None and error.context_mark is not None and mark.line >= text.count("\n"):
+            # "Unexpected end of stream": the line where the unclosed thing began helps more.
+            mark = error.context_mark
         line = 2 + mark.line if mark is not None else 2
         problem = error.problem or error.context or "cannot be read"
         raise DocumentError(f"bad YAML in front matter: {problem}", path, line) from None

@@ -21,7 +21,14 @@ DATELINE_BLOCKS = 8
 # A dateline is a short label ("Date:", "Published", "Posted on"), the date and
 # perhaps a time; anything longer is a sentence that happens to hold a date.
 _MAX_DATELINE_LENGTH = 100
-_LABEL = re.compile(r"(?:\d{1,2}[:.]\d{2}[ \t]*)?(?:[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}[ \t]*:?[ \t]*)?")
+_LABEL = re.compile(
+    r"(?:\d{1,2}[:.]\d{2}[ \t]*)?(?:(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*(?P<colon>:)?[ \t]*)?"
+)
+# Without a colon, a label must end with one of these ("Posted on", "Last
+# updated"): "It happened on 3 July 2006." is a sentence, not a dateline.
+_LABEL_ENDINGS = frozenset(
+    {"date", "dated", "published", "posted", "updated", "issued", "released", "on", "modified", "created"}
+)
 _TRAILER = re.compile(
     r"[ \t.,;|-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t.]*"
 )
@@ -41,7 +48,11 @@ def dateline_date(text: str) -> date | None:
     if len(mentions) != 1 or not _is_full(mentions[0]):
         return None
     mention = mentions[0]
-    if not _LABEL.fullmatch(stripped, 0, mention.start) or not _TRAILER.fullmatch(stripped, mention.end):
+    label = _LABEL.fullmatch(stripped, 0, mention.start)
+    if label is None or not _TRAILER.fullmatch(stripped, mention.end):
+        return None
+    words = label.group("words")
+    if words and not label.group("colon") and words.split()[-1].lower() not in _LABEL_ENDINGS:
         return None
     return mention.resolved
 

@@ -33,6 +33,7 @@ from checks.model import (
 from checks.rules import RuleSet
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
+_APPOSITIVE = re.compile(r"\s*,\s*(?:aged|from|of|all)\b[^,;.()]{0,40},")
 
 
 class Vocabulary:
@@ -185,6 +186,9 @@ class Extractor:
         draft.metric = metrics.by_noun(draft.noun)
         if draft.noun is None or is_person_noun(draft.noun) or draft.partitive:
             hit = metrics.verb_after(text, draft.noun_end)
+            appositive = _APPOSITIVE.match(text, draft.noun_end)
+            if hit is None and appositive:  # "Two men, aged 25 and 39, were arrested"
+                hit = metrics.verb_after(text, appositive.end())
             if hit is None:
                 hit = metrics.verb_before(text, draft.quantity.start)
                 # "arrested nearly 250 people and more than 300 children": the verb

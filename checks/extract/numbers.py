@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass
 from enum import Enum
+from itertools import accumulate
 
 from checks.model import Kind, Quantity
 
@@ -28,7 +29,12 @@ _MAX_CHAIN = 1000
 
 # Digit chains keep their inner separators ("1,107", "16.1", "09:26", "26/03/2021");
 # each repetition needs a separator followed by digits, so matching is linear.
-_TOKEN = re.compile(r"[0-9]+(?:[.,:/][0-9]+)*|[^\W\d_]+|([^\w\s])\1*")
+# A run of eight or more punctuation marks (rules, ASCII art) is one token: no rule
+# reads that far into punctuation, and it keeps hostile input cheap.
+# Splitting on the one capturing group yields gap, token, gap, token, ..., gap.
+_TOKEN = re.compile(r"([0-9]+(?:[.,:/][0-9]+)*|[^\W\d_]+|[^\w\s%£$€¥]{8,}|[^\w\s])")
+_DIGITS = frozenset("0123456789")
+_MAX_LISTED = 40  # longer chains with stray commas are junk, not "25,39"-style typos
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?")
@@ -71,6 +77,7 @@ _FRACTION_PLURALS = frozenset(
     "twentieths hundredths thousandths".split()
 )
 _WORD_STARTS = frozenset({*_UNITS, *_TENS, *_ORDINALS, "a", "half"})
+_A_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 _EXACT_SCALES = {"hundred": 100.0, "thousand": 1000.0}
 _ROUND_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -244,6 +251,9 @@ _QUALIFIERS: dict[tuple[str, ...], _Bound] = {
     **_phrases(_Bound.STATED, "an estimated", "estimated", "est.", "exactly"),
 }
 _LONGEST_QUALIFIER = max(len(phrase) for phrase in _QUALIFIERS)
+_QUALIFIER_ENDS = frozenset(phrase[-1] for phrase in _QUALIFIERS)
+_POSTFIX_GATE = frozenset({"+", "-", "–", "or"})
+_RANGE_GATE = frozenset({"and", "-", "–"})
 _POSTFIX_QUALIFIERS: dict[tuple[str, ...], _Bound] = {
     ("or", "more"): _Bound.AT_LEAST,
     ("or", "over"): _Bound.AT_LEAST,
@@ -295,7 +305,7 @@ class _Atom:
 
     @property
     def integer(self) -> bool:
-        return self.decimals == 0 and self.scale == 1.0 and float(self.value).is_integer()
+        return self.decimals == 0 and self.scale == 1.0  # word atoms set decimals for halves
 
     @property
     def total(self) -> float:
@@ -354,15 +364,31 @@ class _Scanner:
     # ------------------------------------------------------------------ tokens
 
     def _tokenise(self) -> None:
-        for match in _TOKEN.finditer(self.text):
-            token, start = match.group(), match.start()
-            first = token[0]
-            if "0" <= first <= "9":
+        parts = _TOKEN.split(self.text)
+        tokens = parts[1::2]
+        offsets = list(accumulate(map(len, parts)))  # token k spans offsets[2k]..offsets[2k+1]
+        self.tx = tokens
+        self.st = offsets[0:-1:2]
+        self.en = offsets[1::2]
+        digits = _DIGITS
+        self.ty = [
+            _NUMERAL if token[0] in digits else _WORD if token.isalpha() else _PUNCT
+            for token in tokens
+        ]
+        self.lo = list(map(str.lower, tokens))
+        if any(t == _NUMERAL and ("," in x or len(x) > _MAX_CHAIN)
+               for t, x in zip(self.ty, tokens)):
+            self._split_chains()
+
+    def _split_chains(self) -> None:
+        """Rebuild the token lists, splitting or discarding odd digit chains."""
+        old = list(zip(self.st, self.tx, self.ty))
+        self.tx, self.lo, self.st, self.en, self.ty = [], [], [], [], []
+        for start, token, kind in old:
+            if kind == _NUMERAL:
                 self._add_chain(token, start)
-            elif first.isalpha():
-                self._add(token, start, _WORD)
             else:
-                self._add(token, start, _PUNCT)
+                self._add(token, start, kind)
 
     def _add(self, token: str, start: int, kind: str) -> None:
         self.tx.append(token)
@@ -372,9 +398,10 @@ class _Scanner:
         self.ty.append(kind)
 
     def _add_chain(self, chain: str, start: int) -> None:
-        if len(chain) > _MAX_CHAIN:
+        grouped = "," in chain and _GROUPED.fullmatch(chain)
+        if len(chain) > _MAX_CHAIN or ("," in chain and not grouped and len(chain) > _MAX_LISTED):
             self._add(chain, start, _JUNK)
-        elif "," in chain and not _GROUPED.fullmatch(chain):
+        elif "," in chain and not grouped:
             # Commas that do not group thousands separate numbers ("25,39").
             offset = 0
             for piece in chain.split(","):
@@ -425,21 +452,31 @@ class _Scanner:
     # ------------------------------------------------------------------ scan
 
     def scan(self) -> list[Quantity]:
-        i, floor = 0, 0
-        ty, lo = self.ty, self.lo
-        while i < self.n:
-            kind = ty[i]
-            if kind == _NUMERAL or (kind == _WORD and lo[i] in _WORD_STARTS):
-                result = self._mention(i, floor)
-                if isinstance(result, _Mention):
-                    self.found.append(result)
-                    i = floor = result.last + 1
-                    continue
-                if isinstance(result, _Skip):
-                    i = floor = result.last + 1
-                    continue
-            i += 1
+        floor = 0
+        wd = self.wd
+        starts = _WORD_STARTS
+        candidates = [
+            k for k, (kind, w) in enumerate(zip(self.ty, wd))
+            if kind == _NUMERAL or (w in starts and self._may_start(k, w))
+        ]
+        for i in candidates:
+            if i < floor:
+                continue
+            result = self._mention(i, floor)
+            if isinstance(result, _Mention):
+                self.found.append(result)
+                floor = result.last + 1
+            elif isinstance(result, _Skip):
+                floor = result.last + 1
         return [self._quantity(m) for m in self.found]
+
+    def _may_start(self, k: int, w: str) -> bool:
+        """Cheaply rule out "a" and "half" that do not begin "a dozen", "half a million"."""
+        if w == "a":
+            return self.wd[k + 1] in _A_HEADS
+        if w == "half":
+            return self.wd[k + 1] == "a"
+        return True
 
     def _quantity(self, m: _Mention) -> Quantity:
         start, end = self.st[m.first], self.en[m.last]
@@ -453,7 +490,9 @@ class _Scanner:
         if not isinstance(found, _Atom):
             return found
         mention = self._classify(found, floor)
-        if isinstance(mention, _Mention) and mention.kind in _RANGE_KINDS:
+        if isinstance(mention, _Mention) and mention.kind in _RANGE_KINDS and (
+            self.lo[mention.last + 1] in _RANGE_GATE
+        ):
             return self._range(mention, floor) or mention
         return mention
 
@@ -666,30 +705,31 @@ class _Scanner:
 
     def _classify(self, atom: _Atom, floor: int) -> _Mention | _Skip | None:
         numeral = not atom.words
+        left = atom.first
+        money = negative = False
         if numeral:
             labelled = self._label(atom, floor)
             if labelled is not None:
                 return labelled
-            self._glued_scale(atom)
-        left = atom.first
-        money = False
-        if numeral and self.tx[left - 1] in _CURRENCIES and self.aj[left] and left - 1 >= floor:
-            money, left = True, left - 1
-        negative = False
-        if numeral and self._minus_sign(left, floor):
-            negative, left = True, left - 1
-        if numeral:
-            self._scale_word(atom)
-        qualifier = self._qualifier(left, floor)
+            if self.aj[atom.last + 1]:
+                self._glued_scale(atom)
+            before = self.tx[left - 1]
+            if before in _CURRENCIES and self.aj[left] and left - 1 >= floor:
+                money, left = True, left - 1
+            elif before in ("-", "−") and self._minus_sign(left, floor):
+                negative, left = True, left - 1
+            if self.wd[atom.last + 1] in _SCALE_WORDS:
+                self._scale_word(atom)
+        qualifier = None
+        if self.lo[left - 1] in _QUALIFIER_ENDS and left > floor:
+            qualifier = self._qualifier(left, floor)
         context = qualifier.first if qualifier else left
         mention = self._unit(atom, left, money, floor, context)
-        if mention is None:
-            return None
-        if isinstance(mention, _Skip):
+        if mention is None or isinstance(mention, _Skip):
             return mention
-        if mention.kind in (Kind.COUNT, Kind.DECIMAL):
+        if mention.kind is Kind.COUNT or mention.kind is Kind.DECIMAL:
             mention = self._in_context(atom, mention, context, floor)
-        if mention.kind in _AMOUNTS:
+        if mention.kind in _AMOUNTS and (qualifier or self.lo[mention.last + 1] in _POSTFIX_GATE):
             self._qualify(mention, qualifier, atom)
         if negative and mention.kind in (Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.MONEY,
                                          Kind.CHANGE, Kind.POINTS):
@@ -704,22 +744,30 @@ class _Scanner:
     def _label(self, atom: _Atom, floor: int) -> _Mention | _Skip | None:
         """Recognise numbers that are labels or points in time from their spelling."""
         i = atom.first
-        if self.ty[i - 1] == _WORD and self.aj[i] and i - 1 >= floor:
+        glued_before = self.aj[i]
+        if glued_before and self.ty[i - 1] == _WORD and i - 1 >= floor:
             return self._code(i - 1, atom)
-        reference = self._reference_before(i, floor)
-        if reference is not None:
-            return self._mention_of(Kind.REFERENCE, reference, self._code_end(i), atom.value)
-        glued = self._glued_suffix(atom, floor)
-        if glued is not None:
-            return glued
-        if self.wd[i + 1] in ("am", "pm") or self._dotted_meridiem(i + 1):
+        if self.lo[i - 1] in _REFERENCE_GATE:
+            reference = self._reference_before(i, floor)
+            if reference is not None:
+                return self._mention_of(Kind.REFERENCE, reference, self._code_end(i), atom.value)
+        after = self.lo[i + 1]
+        if self.aj[i + 1] and self.ty[i + 1] == _WORD:
+            glued = self._glued_suffix(atom, floor)
+            if glued is not None:
+                return glued
+        if after in ("am", "pm") or (after in ("a", "p") and self._dotted_meridiem(i + 1)):
             clock = self._decimal_clock(atom)
             if clock is not None:
                 return clock
-        date = self._date(atom, floor)
-        if date is not None:
-            return date
-        return self._year(atom, floor)
+        chain = self.tx[i]
+        if len(chain) <= 2 and (after in _DATE_NEXT or self.lo[i - 1] in _DATE_PREVIOUS):
+            date = self._date(atom, floor)
+            if date is not None:
+                return date
+        if len(chain) == 4:
+            return self._year(atom, floor)
+        return None
 
     def _code(self, letters: int, atom: _Atom) -> _Mention:
         """Read an alphanumeric code ("A34", "M6", "B4144", "Covid19") as a reference."""
@@ -966,6 +1014,8 @@ class _Scanner:
         j = atom.last
         if money:
             return self._money_mention(atom, left, self._money_word_end(j), words=atom.words)
+        if self.lo[j + 1] not in _UNIT_NEXT:
+            return self._plain(atom, left, j)
         percent = self._percent_end(j)
         if percent is not None:
             kind, end = percent
@@ -983,7 +1033,11 @@ class _Scanner:
         duration = self._duration_end(j)
         if duration is not None:
             return self._amount(Kind.DURATION, atom, left, duration)
-        mention = self._amount(Kind.COUNT if atom.integer else Kind.DECIMAL, atom, left, j)
+        return self._plain(atom, left, j)
+
+    def _plain(self, atom: _Atom, first: int, last: int) -> _Mention:
+        """Return a number with no unit: a count if whole, otherwise a decimal."""
+        mention = self._amount(Kind.COUNT if atom.integer else Kind.DECIMAL, atom, first, last)
         mention.bare = not atom.rounded
         return mention
 
@@ -1057,18 +1111,26 @@ class _Scanner:
                     floor: int) -> _Mention:
         """Decide from the words around it whether a plain number is an age, a phone
         number, a change or a rate rather than a count."""
-        if self._is_age(atom, mention, context, floor):
+        before = self.lo[context - 1]
+        if (before in _AGE_PREVIOUS or self.found and self.found[-1].kind is Kind.AGE) and (
+            self._is_age(atom, mention, context, floor)
+        ):
             mention.kind, mention.bare = Kind.AGE, False
-            if self.wd[context - 1] == "aged" and context - 1 >= floor:
+            if before == "aged" and context - 1 >= floor:
                 mention.first = min(mention.first, context - 1)
             return mention
-        if self._is_phone(atom, mention, context, floor):
+        if not atom.words and self.tx[atom.first] in _SERVICE_NUMBERS and (
+            self._is_phone(atom, mention, context, floor)
+        ):
             mention.kind, mention.bare = Kind.PHONE, False
             return mention
-        change = self._change(mention, context, floor)
-        if change is not None:
-            return change
-        self._rate(mention)
+        after = mention.last + 1
+        if before in _CHANGE_PREVIOUS or self.wd[after] in _CHANGE_COMPARATIVES:
+            change = self._change(mention, context, floor)
+            if change is not None:
+                return change
+        if self.ty[after] == _WORD:
+            self._rate(mention)
         return mention
 
     def _is_age(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> bool:
@@ -1299,6 +1361,18 @@ class _Scanner:
 
 
 _SCALE_WORDS = frozenset({*_ROUND_SCALES, *_EXACT_SCALES})
+_REFERENCE_GATE = frozenset(
+    {*_REFERENCE_WORDS, *(w.lower() for w in _CAPITAL_REFERENCE_WORDS),
+     *_REFERENCE_BEFORE_HYPHEN, *_HYPHENS, "."}
+)
+_DATE_NEXT = frozenset({*_MONTHS, *_ORDINAL_SUFFIXES, *_HYPHENS, "of", "and", "to", "or", "&", ","})
+_DATE_PREVIOUS = frozenset({*_MONTHS, "."})
+_UNIT_NEXT = frozenset(
+    {"%", "per", "percent", "percentage", *_HYPHENS, *_MONEY_WORDS, *_TIME_UNITS, *_GLUED_AGE}
+)
+_AGE_PREVIOUS = frozenset({"aged", "between", "all", "both", ",", "("})
+_CHANGE_PREVIOUS = frozenset({"by", "of", "up", "down", "further", "another", "extra",
+                              "additional"})
 
 
 def _half_step(kind: Kind, atom: _Atom) -> float:

@@ -115,8 +115,8 @@ def test_the_default_limit_is_five_megabytes(tmp_path: Path) -> None:
     ("text", "line", "problem"),
     [
         ("---\ntitle: ok\nbad: \"unclosed\n---\nBody.\n", 3, "bad YAML in front matter"),
-        ("---\ntitle: one\n  - two\n---\nBody.\n", 3, "bad YAML in front matter"),
-        ("```yaml\narea: Staffordshire\npublish:\n  date: [09:26\n```\n\nBody.\n", 5, "bad YAML in front matter"),
+        ("---\ntitle: one\n  bad: two\n---\nBody.\n", 3, "bad YAML in front matter"),
+        ("```yaml\narea: Staffordshire\npublish:\n  date: [09:26\n```\n\nBody.\n", 4, "bad YAML in front matter"),
         ("---\na: 1\nb: 2\nc: {x: 1\nd: 4\n---\nBody.\n", 5, "bad YAML in front matter"),
     ],
     ids=["unclosed-quote", "bad-indent", "fenced", "unclosed-flow"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 from checks.errors import RuleFileError
 from checks.rules import load_rules, yamlread
 
-FAST = 1.0  # seconds: every refusal below comes well within this, even on a slow machine
 BINARY = "rule file looks binary (it contains a NUL byte)"
 ONLY_COMMENTS = "rule file holds only comments; it declares nothing"
 TOO_DEEP = "YAML is nested more than 32 levels deep"
@@ -131,29 +129,25 @@ def test_the_first_bad_file_in_sorted_order_is_reported(write_rules: Callable[..
 # --------------------------------------------------------------------------- hostile input
 
 
-def timed_failure(path: Path) -> tuple[RuleFileError, float]:
-    started = time.perf_counter()
-    error = load_failure(path)
-    return error, time.perf_counter() - started
+# Speed is measured by benchmark, not asserted here: these tests check that hostile
+# input is refused with the right message (a hang would show as a stuck run).
 
 
-def test_ten_megabyte_file_is_refused_fast(write_rules: Callable[..., Path]) -> None:
+def test_ten_megabyte_file_is_refused(write_rules: Callable[..., Path]) -> None:
     path = write_rules(b"name: big\ndescription: " + b"x" * 10_000_000 + b"\n")
-    error, elapsed = timed_failure(path)
+    error = load_failure(path)
     assert (error.line, error.message) == (None, "rule file is larger than 1024 KB")
-    assert elapsed < FAST
 
 
-def test_billion_laughs_is_refused_fast(write_rules: Callable[..., Path]) -> None:
+def test_billion_laughs_is_refused(write_rules: Callable[..., Path]) -> None:
     rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, 10):
         name, below = chr(ord("a") + level), chr(ord("a") + level - 1)
         rows.append(f"{name}: &{name} [" + ",".join([f"*{below}"] * 9) + "]")
     path = write_rules("\n".join(rows) + "\n")
-    error, elapsed = timed_failure(path)
+    error = load_failure(path)
     assert error.line == 1
     assert error.message == "YAML anchors (&a) are not supported; write the value out in full"
-    assert elapsed < FAST
 
 
 @pytest.mark.parametrize(
@@ -170,15 +164,14 @@ def test_billion_laughs_is_refused_fast(write_rules: Callable[..., Path]) -> Non
     ],
     ids=["deep-flow-lists", "deep-flow-mappings", "deep-blocks", "too-many-values"],
 )
-def test_oversized_structure_is_refused_fast(
+def test_oversized_structure_is_refused(
     write_rules: Callable[..., Path], content: str, line: int, message: str
 ) -> None:
-    error, elapsed = timed_failure(write_rules(content))
+    error = load_failure(write_rules(content))
     assert (error.line, error.message) == (line, message)
-    assert elapsed < FAST
 
 
-def test_large_valid_file_loads_within_a_second(write_rules: Callable[..., Path]) -> None:
+def test_large_valid_file_loads(write_rules: Callable[..., Path]) -> None:
     blocks = [
         f"  force-{n}:\n    name: Force number {n} of a long list of police forces\n"
         f"    aliases: [Force {n}, the force numbered {n}]\n"
@@ -191,24 +184,21 @@ def test_large_valid_file_loads_within_a_second(write_rules: Callable[..., Path]
     text = "entities:\n" + "".join(blocks) + whole + rules
     path = write_rules(text)
     assert path.stat().st_size > 400_000
-    started = time.perf_counter()
     rules = load_rules([path])
-    assert time.perf_counter() - started < 2 * FAST
     assert len(rules.sums[0].parts) == 3000
     assert rules.parent_of("force-2999") == "all-forces"
 
 
-def test_long_chain_of_parts_neither_recurses_nor_crawls(write_rules: Callable[..., Path]) -> None:
+def test_long_chain_of_parts_does_not_recurse(write_rules: Callable[..., Path]) -> None:
     # Far deeper than Python's recursion limit; the cycle closes at the last entity.
     chain = "".join(f"  e{n}: {{name: E, parts: [e{n + 1}]}}\n" for n in range(5000))
     path = write_rules("entities:\n" + chain + "  e5000: {name: E, parts: [e0]}  # closes it\n")
-    error, elapsed = timed_failure(path)
+    error = load_failure(path)
     assert error.line == 5002
     assert error.message == (
         "entity 'e5000': parts form a cycle: "
         "e0 -> e1 -> e2 -> e3 -> ... -> e4998 -> e4999 -> e5000 -> e0"
     )
-    assert elapsed < 2 * FAST
 
 
 # --------------------------------------------------------------------------- without libyaml
@@ -241,6 +231,5 @@ def test_pure_python_parser_gives_the_same_rule_set(monkeypatch: pytest.MonkeyPa
 def test_pure_python_parser_keeps_the_guards(
     write_rules: Callable[..., Path], content: str, line: int, message: str
 ) -> None:
-    error, elapsed = timed_failure(write_rules(content))
+    error = load_failure(write_rules(content))
     assert (error.line, error.message) == (line, message)
-    assert elapsed < FAST

@@ -1,0 +1,2 @@
+"""Shared fixtures for the check tests."""
+from __future__ import annotations
