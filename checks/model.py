@@ -15,7 +15,6 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-
 # --------------------------------------------------------------------------- documents
 
 

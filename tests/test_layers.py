@@ -63,7 +63,7 @@ def test_no_stage_imports_a_later_one(module: str, path: Path) -> None:
 @pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v))
 def test_only_the_cli_uses_click_and_only_validate_uses_gx(module: str, path: Path) -> None:
     found = imports(path)
-    if module != "checks.cli":
+    if not module.startswith("checks.cli"):
         assert not any(name.split(".")[0] == "click" for name in found), module
     if not module.startswith("checks.validate"):
         assert not any(name.split(".")[0] == "great_expectations" for name in found), module

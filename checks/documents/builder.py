@@ -18,20 +18,6 @@ from checks.model import Block, BlockKind, Cell, Segment
 _IRREGULAR_SPACE = re.compile(r"\s{2,}|[^\S ]")
 
 
-@dataclass(slots=True)
-class _Part:
-    # Mutable on purpose: contiguous verbatim pieces are appended to one part,
-    # and joining the chunks once at the end keeps long blocks linear.
-    chunks: list[str]
-    raw_start: int
-    length: int
-    verbatim: bool  # copied unchanged; otherwise every character maps to raw_start
-
-    @property
-    def text(self) -> str:
-        return "".join(self.chunks)
-
-
 @dataclass(frozen=True, slots=True)
 class BuiltText:
     """Finished block text and the segments that map it to the raw file."""
@@ -44,15 +30,18 @@ class TextBuilder:
     """Collect the text of one block (or one table cell) from raw pieces."""
 
     def __init__(self) -> None:
-        self._parts: list[_Part] = []
-        self._length = 0
+        # Parallel lists, one entry per piece added: building one object per
+        # piece cost more than everything else on long documents.
+        self._texts: list[str] = []
+        self._raw_starts: list[int] = []
+        self._verbatim: list[bool] = []  # copied unchanged; else every char maps to raw_start
         # A space waiting for the next visible character: (raw offset, verbatim).
         self._pending: tuple[int, bool] | None = None
 
     @property
     def empty(self) -> bool:
         """Return True while no visible character has been added."""
-        return self._length == 0
+        return not self._texts
 
     def add(self, text: str, raw_start: int) -> None:
         """Add ``text``, copied from the raw file at ``raw_start``."""
@@ -64,10 +53,13 @@ class TextBuilder:
             return
         position = 0
         for match in _IRREGULAR_SPACE.finditer(text):
-            self._add_regular(text[position : match.start()], raw_start + position)
-            self.add_space(raw_start + match.start(), verbatim=text[match.start()] == " ")
+            start = match.start()
+            if start > position:
+                self._add_regular(text[position:start], raw_start + position)
+            self.add_space(raw_start + start, verbatim=text[start] == " ")
             position = match.end()
-        self._add_regular(text[position:], raw_start + position)
+        if position < len(text):
+            self._add_regular(text[position:], raw_start + position)
 
     def add_decoded(self, text: str, raw_start: int) -> None:
         """Add text that stands for the raw characters at ``raw_start`` (an entity)."""
@@ -79,12 +71,12 @@ class TextBuilder:
 
     def add_space(self, raw_offset: int, *, verbatim: bool = False) -> None:
         """Add a word break mapped to ``raw_offset`` (a line break, ``<br>``...)."""
-        if self._length and self._pending is None:
+        if self._texts and self._pending is None:
             self._pending = (raw_offset, verbatim)
 
     def build(self) -> BuiltText:
         """Return the text and segments collected so far (trailing space dropped)."""
-        return BuiltText("".join(part.text for part in self._parts), _segments(self._parts))
+        return BuiltText("".join(self._texts), self._segments())
 
     def _add_regular(self, piece: str, raw_start: int) -> None:
         """Add a piece whose only whitespace is single spaces."""
@@ -95,42 +87,46 @@ class TextBuilder:
             piece, raw_start = piece[1:], raw_start + 1
             if not piece:
                 return
-        trailing = piece[-1] == " "
-        if trailing:
-            piece = piece[:-1]
-        self._emit(piece, raw_start, verbatim=True)
-        if trailing:
-            self.add_space(raw_start + len(piece), verbatim=True)
+        if piece[-1] == " ":
+            self._emit(piece[:-1], raw_start, verbatim=True)
+            self.add_space(raw_start + len(piece) - 1, verbatim=True)
+        else:
+            self._emit(piece, raw_start, verbatim=True)
 
     def _emit(self, text: str, raw_start: int, *, verbatim: bool) -> None:
         if self._pending is not None:
             offset, pending_verbatim = self._pending
             self._pending = None
-            self._append(" ", offset, pending_verbatim)
-        self._append(text, raw_start, verbatim)
+            self._texts.append(" ")
+            self._raw_starts.append(offset)
+            self._verbatim.append(pending_verbatim)
+        self._texts.append(text)
+        self._raw_starts.append(raw_start)
+        self._verbatim.append(verbatim)
 
-    def _append(self, text: str, raw_start: int, verbatim: bool) -> None:
-        self._length += len(text)
-        if verbatim and self._parts:
-            last = self._parts[-1]
-            if last.verbatim and last.raw_start + last.length == raw_start:
-                last.chunks.append(text)
-                last.length += len(text)
-                return
-        self._parts.append(_Part([text], raw_start, len(text), verbatim))
-
-
-def _segments(parts: list[_Part]) -> tuple[Segment, ...]:
-    segments = []
-    text_start = 0
-    for part in parts:
-        if part.verbatim:
-            segments.append(Segment(text_start, part.raw_start, part.length))
-        else:
-            # Each replacement character maps to the first raw character it stands for.
-            segments.extend(Segment(text_start + i, part.raw_start, 1) for i in range(part.length))
-        text_start += part.length
-    return tuple(segments)
+    def _segments(self) -> tuple[Segment, ...]:
+        """Return one segment per run of verbatim pieces that lie next to each
+        other in the raw file, and one per character of every other piece."""
+        segments = []
+        text_start = 0
+        run_text = run_raw = run_length = -1
+        for text, raw_start, verbatim in zip(self._texts, self._raw_starts, self._verbatim):
+            length = len(text)
+            if verbatim and run_length >= 0 and run_raw + run_length == raw_start:
+                run_length += length
+            else:
+                if run_length >= 0:
+                    segments.append(Segment(run_text, run_raw, run_length))
+                    run_length = -1
+                if verbatim:
+                    run_text, run_raw, run_length = text_start, raw_start, length
+                else:
+                    # Each replacement character maps to the first raw character it stands for.
+                    segments.extend(Segment(text_start + i, raw_start, 1) for i in range(length))
+            text_start += length
+        if run_length >= 0:
+            segments.append(Segment(run_text, run_raw, run_length))
+        return tuple(segments)
 
 
 def make_block(kind: BlockKind, built: BuiltText, *, level: int = 0) -> Block | None:

@@ -10,6 +10,7 @@ else ``<body>``; navigation, share bars, footers and the like are skipped.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ _FURNITURE_WORDS = (
     "share", "social", "breadcrumb", "cookie", "related", "menu", "nav", "footer",
     "masthead", "subscribe", "newsletter", "advert", "promo",
 )  # fmt: skip
+_FURNITURE_PATTERN = re.compile("|".join(_FURNITURE_WORDS), re.IGNORECASE)
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BLOCK_TAGS = frozenset(
     {
@@ -217,8 +219,10 @@ def _first(root: _Element, tag: str) -> _Element | None:
 
 
 def _is_furniture_by_name(element: _Element) -> bool:
-    names = f"{element.attrs.get('class', '')} {element.attrs.get('id', '')}".lower()
-    return any(word in names for word in _FURNITURE_WORDS)
+    attrs = element.attrs
+    if not attrs or ("class" not in attrs and "id" not in attrs):
+        return False
+    return _FURNITURE_PATTERN.search(f"{attrs.get('class', '')} {attrs.get('id', '')}") is not None
 
 
 def _content_root(root: _Element) -> _Element:
@@ -394,6 +398,8 @@ class _BlockWalker:
         return current[0]
 
     def _flush(self) -> None:
+        if self.builder.empty:
+            return
         built = self.builder.build()
         self.builder = TextBuilder()
         kind, level = self.kinds[-1] if self.kinds else (BlockKind.PARAGRAPH, 0)

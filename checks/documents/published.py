@@ -24,10 +24,11 @@ _MAX_DATELINE_LENGTH = 100
 _LABEL = re.compile(
     r"(?:\d{1,2}[:.]\d{2}[ \t]*)?(?:(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*(?P<colon>:)?[ \t]*)?"
 )
-# Without a colon, a label must end with one of these ("Posted on", "Last
+# Without a colon, a label is made of these words ("Posted on", "Last
 # updated"): "It happened on 3 July 2006." is a sentence, not a dateline.
-_LABEL_ENDINGS = frozenset(
+_LABEL_WORDS = frozenset(
     {"date", "dated", "published", "posted", "updated", "issued", "released", "on", "modified", "created"}
+    | {"last", "first", "originally"}
 )
 _TRAILER = re.compile(
     r"[ \t.,;|-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t.]*"
@@ -52,7 +53,7 @@ def dateline_date(text: str) -> date | None:
     if label is None or not _TRAILER.fullmatch(stripped, mention.end):
         return None
     words = label.group("words")
-    if words and not label.group("colon") and words.split()[-1].lower() not in _LABEL_ENDINGS:
+    if words and not label.group("colon") and not _LABEL_WORDS.issuperset(words.lower().split()):
         return None
     return mention.resolved
 

@@ -35,7 +35,7 @@ def read_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     return parse_document(raw, str(path))
 
 
-def parse_document(raw: str, path: str = "<string>", format: str | None = None) -> Document:  # noqa: A002
+def parse_document(raw: str, path: str = "<string>", format: str | None = None) -> Document:
     """Return the document for text already in memory.
 
     ``format`` is "text", "markdown" or "html"; when None it comes from the

@@ -13,14 +13,7 @@ from dataclasses import dataclass
 
 # Words that end a noun phrase or can never be the counted noun.
 FUNCTION_WORDS = frozenset(
-    """a an the of in on at for with by from to into onto over under and or but nor so yet
-    were was is are be been being have has had do does did will would can could should may
-    might must shall who whom whose which that this these those their his her its our your my
-    them they he she it we you i me us him all each every both either neither more most fewer
-    less than as also now then just only not no per about across after before between during
-    since until while when where including within without against among around than up down
-    out off again further other another such very some any many much several same said says
-    told here there what how why if because though although whether via like""".split()
+    ["a", "an", "the", "of", "in", "on", "at", "for", "with", "by", "from", "to", "into", "onto", "over", "under", "and", "or", "but", "nor", "so", "yet", "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "who", "whom", "whose", "which", "that", "this", "these", "those", "their", "his", "her", "its", "our", "your", "my", "them", "they", "he", "she", "it", "we", "you", "i", "me", "us", "him", "all", "each", "every", "both", "either", "neither", "more", "most", "fewer", "less", "than", "as", "also", "now", "then", "just", "only", "not", "no", "per", "about", "across", "after", "before", "between", "during", "since", "until", "while", "when", "where", "including", "within", "without", "against", "among", "around", "than", "up", "down", "out", "off", "again", "further", "other", "another", "such", "very", "some", "any", "many", "much", "several", "same", "said", "says", "told", "here", "there", "what", "how", "why", "if", "because", "though", "although", "whether", "via", "like"]
 )
 
 # Words that may end a sentence only when it has been cut off.
@@ -31,9 +24,7 @@ DANGLING_WORDS = FUNCTION_WORDS - {"them", "us", "him", "me", "it", "here", "the
                                    "what", "where", "when", "yet", "either", "neither", "same"}
 
 PERSON_NOUNS = frozenset(
-    """people person persons men man women woman suspects suspect offenders offender individuals
-    individual adults adult youths youth teenagers teenager boys boy girls girl children child
-    youngsters youngster drivers driver motorists motorist defendants defendant others""".split()
+    ["people", "person", "persons", "men", "man", "women", "woman", "suspects", "suspect", "offenders", "offender", "individuals", "individual", "adults", "adult", "youths", "youth", "teenagers", "teenager", "boys", "boy", "girls", "girl", "children", "child", "youngsters", "youngster", "drivers", "driver", "motorists", "motorist", "defendants", "defendant", "others"]
 )
 
 _IRREGULAR_SINGULARS = {
@@ -51,8 +42,7 @@ _IRREGULAR_SINGULARS = {
 }
 
 _ABBREVIATIONS = frozenset(
-    """ds dc det insp supt sgt pc ref no approx mr mrs ms dr st ch co ltd inc vs etc e.g i.e
-    jan feb mar apr jun jul aug sep sept oct nov dec cllr gov dept est fig nos op""".split()
+    ["ds", "dc", "det", "insp", "supt", "sgt", "pc", "ref", "no", "approx", "mr", "mrs", "ms", "dr", "st", "ch", "co", "ltd", "inc", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cllr", "gov", "dept", "est", "fig", "nos", "op"]
 )
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")

@@ -27,8 +27,7 @@ PERSON_VERBS = ("arrest", "charge", "detain", "convict", "sentence", "jail", "re
 # Words that may stand between a counted noun and its verb: "people were arrested",
 # "33 of whom have been charged", "men have now been charged".
 _AUXILIARIES = frozenset(
-    """were was have has had been being be are is now all also since then later of whom who
-    which subsequently already so far successfully""".split()
+    ["were", "was", "have", "has", "had", "been", "being", "be", "are", "is", "now", "all", "also", "since", "then", "later", "of", "whom", "who", "which", "subsequently", "already", "so", "far", "successfully"]
 )
 
 

@@ -12,7 +12,7 @@ _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|them|whom|which|its|their|all)\b", re.IGNORECASE
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
 
 

@@ -48,33 +48,30 @@ _HYPHENS = frozenset({"-", "–"})
 _UNITS = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     )
 }
 _TENS = {
     word: 10 * (index + 2)
-    for index, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for index, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 }
 _ORDINALS = {
     word: index + 1
     for index, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
     )
 }
 _ORDINALS.update(
     {
         word: 10 * (index + 2)
         for index, word in enumerate(
-            "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+            ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
         )
     }
 )
 _ORDINALS.update({"hundredth": 100, "thousandth": 1000, "millionth": 1_000_000})
 _FRACTION_PLURALS = frozenset(
-    "halves thirds quarters fourths fifths sixths sevenths eighths ninths tenths "
-    "twentieths hundredths thousandths".split()
+    ["halves", "thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths", "twentieths", "hundredths", "thousandths"]
 )
 _WORD_STARTS = frozenset({*_UNITS, *_TENS, *_ORDINALS, "a", "half"})
 _A_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
@@ -84,8 +81,7 @@ _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
 # "one" is a pronoun, not a count, after these words ("no one", "every one", "the one").
 _ONE_PRONOUN_BEFORE = frozenset(
-    "no every each the this that which any another last little young big same right wrong "
-    "other".split()
+    ["no", "every", "each", "the", "this", "that", "which", "any", "another", "last", "little", "young", "big", "same", "right", "wrong", "other"]
 )
 
 _MONTHS = {
@@ -101,7 +97,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 # Time units name a duration after a number; their value in years converts ages.
@@ -117,15 +113,14 @@ _TIME_UNITS = {
     "century": 100.0, "centuries": 100.0,
 }
 _RATE_UNITS = frozenset(
-    "second minute hour day night week fortnight month year weekend".split()
+    ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend"]
 )
 _AGE_SUFFIXES = frozenset({"old", "olds"})
 _GLUED_AGE = frozenset({"yearold", "yearolds"})
 
 # Measurement units written straight after digits ("5km", "30mph"); case matters ("5G").
 _GLUED_MEASURES = frozenset(
-    "km kg mg g ml cl cm mm ft lb lbs oz ha kw kwh mw mwh gw gwh gb mb tb kb hz ghz mhz "
-    "t l sqm".split()
+    ["km", "kg", "mg", "g", "ml", "cl", "cm", "mm", "ft", "lb", "lbs", "oz", "ha", "kw", "kwh", "mw", "mwh", "gw", "gwh", "gb", "mb", "tb", "kb", "hz", "ghz", "mhz", "t", "l", "sqm"]
 )
 _GLUED_SPEEDS = frozenset({"mph", "kph", "kmh"})
 _GLUED_DURATIONS = frozenset({"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs",
@@ -136,71 +131,55 @@ _MONEY_WORDS = frozenset({"pounds", "pence", "euros", "euro", "dollars", "quid"}
 
 # Words after which a number is a label, not an amount ("Section 160", "Channel 4").
 _REFERENCE_WORDS = frozenset(
-    "section sections article articles schedule schedules chapter chapters clause clauses "
-    "paragraph paragraphs regulation regulations appendix annex page pages channel tier "
-    "category junction platform terminal version season episode volume vol level phase "
-    "stage room".split()
+    ["section", "sections", "article", "articles", "schedule", "schedules", "chapter", "chapters", "clause", "clauses", "paragraph", "paragraphs", "regulation", "regulations", "appendix", "annex", "page", "pages", "channel", "tier", "category", "junction", "platform", "terminal", "version", "season", "episode", "volume", "vol", "level", "phase", "stage", "room"]
 )
 # Ambiguous in lower case ("took part 2 weeks ago"), so only when capitalised.
 _CAPITAL_REFERENCE_WORDS = frozenset(
-    "Part Parts Figure Table Unit Step Question Number Red Amber Green Box Bus Gate Flight "
-    "Route Zone Ward Band Grade Rule Item".split()
+    ["Part", "Parts", "Figure", "Table", "Unit", "Step", "Question", "Number", "Red", "Amber", "Green", "Box", "Bus", "Gate", "Flight", "Route", "Zone", "Ward", "Band", "Grade", "Rule", "Item"]
 )
 _REFERENCE_BEFORE_HYPHEN = frozenset({"covid", "sars"})
 
 _SERVICE_NUMBERS = frozenset({"101", "999", "111", "112", "105", "119"})
 _CALL_WORDS = frozenset(
-    "call calls calling called dial dialling dialing dialled dialed ring ringing rang phone "
-    "phoning phoned text texting contact on".split()
+    ["call", "calls", "calling", "called", "dial", "dialling", "dialing", "dialled", "dialed", "ring", "ringing", "rang", "phone", "phoning", "phoned", "text", "texting", "contact", "on"]
 )
 _PHONE_NOUNS = frozenset(
-    "call calls caller callers service services line lines number operator operators".split()
+    ["call", "calls", "caller", "callers", "service", "services", "line", "lines", "number", "operator", "operators"]
 )
 
 _YEAR_PREPOSITIONS = frozenset(
-    "in since of during by until till from to before after between and or early late mid "
-    "summer spring autumn winter around circa".split()
+    ["in", "since", "of", "during", "by", "until", "till", "from", "to", "before", "after", "between", "and", "or", "early", "late", "mid", "summer", "spring", "autumn", "winter", "around", "circa"]
 )
 _YEAR_NOUNS = frozenset(
-    "figures statistics stats results elections accounts levels rates totals games olympics "
-    "awards floods riots numbers data reports".split()
+    ["figures", "statistics", "stats", "results", "elections", "accounts", "levels", "rates", "totals", "games", "olympics", "awards", "floods", "riots", "numbers", "data", "reports"]
 )
 
 _NOT_PLURAL = frozenset(
-    "this was has does its his hers ours yours theirs thus plus always across unless towards "
-    "afterwards whereas perhaps versus yes bus gas news series means species status census "
-    "campus bonus virus chaos basis crisis analysis alias lens whilst besides sometimes "
-    "nowadays sideways thanks".split()
+    ["this", "was", "has", "does", "its", "his", "hers", "ours", "yours", "theirs", "thus", "plus", "always", "across", "unless", "towards", "afterwards", "whereas", "perhaps", "versus", "yes", "bus", "gas", "news", "series", "means", "species", "status", "census", "campus", "bonus", "virus", "chaos", "basis", "crisis", "analysis", "alias", "lens", "whilst", "besides", "sometimes", "nowadays", "sideways", "thanks"]
 )
 _IRREGULAR_PLURALS = frozenset(
-    "people children men women police staff personnel cattle sheep youths feet teeth mice "
-    "geese".split()
+    ["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "youths", "feet", "teeth", "mice", "geese"]
 )
-_PERSON_NOUNS = frozenset("man woman boy girl teenager youth mother father".split())
+_PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "teenager", "youth", "mother", "father"])
 
 _CHANGE_PREFIXES = (("a", "further"), ("an", "additional"), ("an", "extra"), ("another",))
 _CHANGE_COMPARATIVES = frozenset({"more", "fewer", "less"})
 _CHANGE_VERBS = frozenset(
-    "rose rise rises risen rising fell fall falls fallen falling increased increase increases "
-    "increasing decreased decrease decreases decreasing dropped drop drops dropping reduced "
-    "reduce reduces reducing cut cuts cutting grew grow grows grown growing up down "
-    "declined decline declines declining".split()
+    ["rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "increased", "increase", "increases", "increasing", "decreased", "decrease", "decreases", "decreasing", "dropped", "drop", "drops", "dropping", "reduced", "reduce", "reduces", "reducing", "cut", "cuts", "cutting", "grew", "grow", "grows", "grown", "growing", "up", "down", "declined", "decline", "declines", "declining"]
 )
 _CHANGE_NOUNS = frozenset(
-    "rise fall increase decrease drop reduction cut growth decline".split()
+    ["rise", "fall", "increase", "decrease", "drop", "reduction", "cut", "growth", "decline"]
 )
-_BE_VERBS = frozenset("is was are were be been being".split())
+_BE_VERBS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 _RATE_LINKS = frozenset({"a", "an", "per", "each", "every"})
 _RATE_BLOCKERS = frozenset(
-    "in on at for of over within during than from to by after before with and or the this "
-    "that these those last next first same whole".split()
+    ["in", "on", "at", "for", "of", "over", "within", "during", "than", "from", "to", "by", "after", "before", "with", "and", "or", "the", "this", "that", "these", "those", "last", "next", "first", "same", "whole"]
 )
 _RATE_FOLLOWERS = frozenset({"of", "later", "earlier", "after", "before", "ago"})
 
 _OVER_VERBS = frozenset(
-    "hand hands handed handing turn turns turned took take takes taken taking pass passed "
-    "sign signed carried ran run left".split()
+    ["hand", "hands", "handed", "handing", "turn", "turns", "turned", "took", "take", "takes", "taken", "taking", "pass", "passed", "sign", "signed", "carried", "ran", "run", "left"]
 )
 
 
@@ -375,42 +354,29 @@ class _Scanner:
             _NUMERAL if token[0] in digits else _WORD if token.isalpha() else _PUNCT
             for token in tokens
         ]
-        self.lo = list(map(str.lower, tokens))
-        if any(t == _NUMERAL and ("," in x or len(x) > _MAX_CHAIN)
-               for t, x in zip(self.ty, tokens)):
-            self._split_chains()
+        odd = [k for k, (kind, token) in enumerate(zip(self.ty, tokens))
+               if kind == _NUMERAL and _odd_chain(token)]
+        if odd:
+            self._split_chains(odd)
+        self.lo = list(map(str.lower, self.tx))
 
-    def _split_chains(self) -> None:
-        """Rebuild the token lists, splitting or discarding odd digit chains."""
-        old = list(zip(self.st, self.tx, self.ty))
-        self.tx, self.lo, self.st, self.en, self.ty = [], [], [], [], []
-        for start, token, kind in old:
-            if kind == _NUMERAL:
-                self._add_chain(token, start)
-            else:
-                self._add(token, start, kind)
-
-    def _add(self, token: str, start: int, kind: str) -> None:
-        self.tx.append(token)
-        self.lo.append(token.lower())
-        self.st.append(start)
-        self.en.append(start + len(token))
-        self.ty.append(kind)
-
-    def _add_chain(self, chain: str, start: int) -> None:
-        grouped = "," in chain and _GROUPED.fullmatch(chain)
-        if len(chain) > _MAX_CHAIN or ("," in chain and not grouped and len(chain) > _MAX_LISTED):
-            self._add(chain, start, _JUNK)
-        elif "," in chain and not grouped:
-            # Commas that do not group thousands separate numbers ("25,39").
-            offset = 0
-            for piece in chain.split(","):
-                if offset:
-                    self._add(",", start + offset - 1, _PUNCT)
-                self._add(piece, start + offset, _NUMERAL)
-                offset += len(piece) + 1
-        else:
-            self._add(chain, start, _NUMERAL)
+    def _split_chains(self, odd: list[int]) -> None:
+        """Replace each odd digit chain by its pieces, or by one junk token."""
+        tx: list[str] = []
+        st: list[int] = []
+        ty: list[str] = []
+        done = 0
+        for k in odd:
+            tx += self.tx[done:k]
+            st += self.st[done:k]
+            ty += self.ty[done:k]
+            for start, token, kind in _chain_pieces(self.tx[k], self.st[k]):
+                tx.append(token)
+                st.append(start)
+                ty.append(kind)
+            done = k + 1
+        self.tx, self.st, self.ty = tx + self.tx[done:], st + self.st[done:], ty + self.ty[done:]
+        self.en = [start + len(token) for start, token in zip(self.st, self.tx)]
 
     def _pad(self) -> None:
         """Precompute per-token lookups and pad every list with empty tokens.
@@ -1044,9 +1010,7 @@ class _Scanner:
     def _percent_end(self, j: int) -> tuple[Kind, int] | None:
         k = j + 1
         end: int | None = None
-        if self.tx[k] == "%":
-            end = k
-        elif self.wd[k] == "percent":
+        if self.tx[k] == "%" or self.wd[k] == "percent":
             end = k
         elif self.wd[k] == "per":
             if self.wd[k + 1] == "cent" and not self.aj[k + 1]:
@@ -1112,7 +1076,7 @@ class _Scanner:
         """Decide from the words around it whether a plain number is an age, a phone
         number, a change or a rate rather than a count."""
         before = self.lo[context - 1]
-        if (before in _AGE_PREVIOUS or self.found and self.found[-1].kind is Kind.AGE) and (
+        if (before in _AGE_PREVIOUS or (self.found and self.found[-1].kind is Kind.AGE)) and (
             self._is_age(atom, mention, context, floor)
         ):
             mention.kind, mention.bare = Kind.AGE, False
@@ -1167,7 +1131,7 @@ class _Scanner:
         if not name:
             return False
         opened, closed = self.tx[i - 1], self.tx[j + 1]
-        if not ((opened, closed) in ((",", ","), ("(", ")"))):
+        if (opened, closed) not in ((",", ","), ("(", ")")):
             return False
         place = j + 2
         if self.wd[place] in ("of", "from"):
@@ -1318,7 +1282,7 @@ class _Scanner:
             return False
         if not (self.tx[after] in _HYPHENS and self.aj[after] and self.aj[after + 1]):
             return False
-        if self.ty[after + 1] != _NUMERAL or self.aj[after + 2] and self.tx[after + 2] in _HYPHENS:
+        if self.ty[after + 1] != _NUMERAL or (self.aj[after + 2] and self.tx[after + 2] in _HYPHENS):
             return False
         return not (self.tx[a.first - 1] in _HYPHENS and self.aj[a.first])
 
@@ -1403,6 +1367,27 @@ def _widen(bound: _Bound, low_value: float, high_value: float, low: float,
     else:
         q_low, q_high = low, high
     return min(q_low, low), max(q_high, high)
+
+
+def _odd_chain(chain: str) -> bool:
+    """Whether a digit chain is too long, or has commas that do not group thousands."""
+    if len(chain) > _MAX_CHAIN:
+        return True
+    return "," in chain and not _GROUPED.fullmatch(chain)
+
+
+def _chain_pieces(chain: str, start: int) -> list[tuple[int, str, str]]:
+    """Split "25,39" into numbers and commas; make an overlong chain one junk token."""
+    if len(chain) > _MAX_CHAIN or len(chain) > _MAX_LISTED:
+        return [(start, chain, _JUNK)]
+    pieces: list[tuple[int, str, str]] = []
+    offset = 0
+    for piece in chain.split(","):
+        if offset:
+            pieces.append((start + offset - 1, ",", _PUNCT))
+        pieces.append((start + offset, piece, _NUMERAL))
+        offset += len(piece) + 1
+    return pieces
 
 
 def _leading(chain: str) -> float:

@@ -118,7 +118,7 @@ def interval(low: float, high: float) -> str:
         return number(low)
     if math.isinf(high):
         return f"at least {number(low)}"
-    if math.isinf(low) or low <= 0 and high > 0 and low == 0:
+    if math.isinf(low) or (low <= 0 and high > 0 and low == 0):
         return f"at most {number(high)}"
     return f"{number(low)} to {number(high)}"
 

@@ -7,7 +7,9 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from checks.cli import cli
@@ -28,11 +30,13 @@ def test_extract_csv_has_a_row_per_figure(runner: CliRunner) -> None:
     assert age["kind"] == "age"  # recognised, not taken for a count
 
 
-def test_extract_json_lists_unattributed_figures_too(runner: CliRunner) -> None:
+def test_extract_json_lists_unattributed_figures_too(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Outside the project there is no ./expectations to fall back on.
-    with runner.isolated_filesystem():
-        result = runner.invoke(cli, ["extract", str(SAFENET_2017), "--format", "json"],
-                               catch_exceptions=False)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["extract", str(SAFENET_2017), "--format", "json"],
+                           catch_exceptions=False)
     records = json.loads(result.stdout)
     assert any(r["text"] == "2015" and r["kind"] == "year" for r in records)
     assert all(r["metric"] is None for r in records)  # no rule file: no metrics
