@@ -334,6 +334,7 @@ class RunResult:
     figures: tuple[Figure, ...]
     findings: tuple[Finding, ...]
     rule_files: tuple[str, ...] = ()
+    checked: frozenset[str] = frozenset()  # ids of the figures some check compared
 
     def figures_of(self, path: str) -> list[Figure]:
         return [f for f in self.figures if f.path == path]

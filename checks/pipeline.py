@@ -13,7 +13,7 @@ from checks.documents import discover, read_document
 from checks.extract import Vocabulary, extract_figures
 from checks.model import Document, Figure, RunResult
 from checks.rules import RuleSet, load_rules
-from checks.validate import run_checks
+from checks.validate import validate
 
 
 def read_paths(paths: Iterable[str | Path]) -> list[Document]:
@@ -39,5 +39,5 @@ def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = 
     rules = load_rule_paths(rule_paths)
     documents = read_paths(paths)
     figures = extract_all(documents, rules)
-    findings = run_checks(documents, figures, rules)
-    return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files))
+    findings, checked = validate(documents, figures, rules)
+    return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked)

@@ -14,7 +14,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "checks"
 LAYERS = [
-    ("checks.model", "checks.errors", "checks.dates"),
+    ("checks.model", "checks.errors", "checks.dates", "checks.fingerprint", "checks.catalog"),
     ("checks.documents",),
     ("checks.rules",),
     ("checks.extract",),

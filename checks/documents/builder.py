@@ -120,6 +120,8 @@ class TextBuilder:
                     run_length = -1
                 if verbatim:
                     run_text, run_raw, run_length = text_start, raw_start, length
+                elif length == 1:
+                    segments.append(Segment(text_start, raw_start, 1))
                 else:
                     # Each replacement character maps to the first raw character it stands for.
                     segments.extend(Segment(text_start + i, raw_start, 1) for i in range(length))

@@ -232,7 +232,7 @@ _QUALIFIERS: dict[tuple[str, ...], _Bound] = {
 _LONGEST_QUALIFIER = max(len(phrase) for phrase in _QUALIFIERS)
 _QUALIFIER_ENDS = frozenset(phrase[-1] for phrase in _QUALIFIERS)
 _POSTFIX_GATE = frozenset({"+", "-", "–", "or"})
-_RANGE_GATE = frozenset({"and", "-", "–"})
+_RANGE_GATE = frozenset({"and", "to", "-", "–"})
 _POSTFIX_QUALIFIERS: dict[tuple[str, ...], _Bound] = {
     ("or", "more"): _Bound.AT_LEAST,
     ("or", "over"): _Bound.AT_LEAST,
@@ -690,15 +690,12 @@ class _Scanner:
         if self.lo[left - 1] in _QUALIFIER_ENDS and left > floor:
             qualifier = self._qualifier(left, floor)
         context = qualifier.first if qualifier else left
-        mention = self._unit(atom, left, money, floor, context)
-        if mention is None or isinstance(mention, _Skip):
-            return mention
+        mention = self._unit(atom, left, money)
         if mention.kind is Kind.COUNT or mention.kind is Kind.DECIMAL:
             mention = self._in_context(atom, mention, context, floor)
         if mention.kind in _AMOUNTS and (qualifier or self.lo[mention.last + 1] in _POSTFIX_GATE):
-            self._qualify(mention, qualifier, atom)
-        if negative and mention.kind in (Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.MONEY,
-                                         Kind.CHANGE, Kind.POINTS):
+            self._qualify(mention, qualifier)
+        if negative:
             mention.value, mention.low, mention.high = -mention.value, -mention.high, -mention.low
         return mention
 
@@ -778,7 +775,7 @@ class _Scanner:
         if suffix in _GLUED_SCALES or suffix in _GLUED_AGE:
             return None  # read later as a scale or an age
         if suffix == "p":
-            return self._money_mention(atom, i, k, words=False)
+            return self._pence(self._money_mention(atom, i, k, words=False))
         if suffix == "s":
             return self._decade(atom, k)
         if suffix in _GLUED_POINTS:
@@ -974,8 +971,7 @@ class _Scanner:
             atom.value *= atom.scale
             atom.scale = 1.0
 
-    def _unit(self, atom: _Atom, left: int, money: bool, floor: int,
-              context: int) -> _Mention | _Skip | None:
+    def _unit(self, atom: _Atom, left: int, money: bool) -> _Mention:
         """Read the unit after a number: %, per cent, points, money, age, duration."""
         j = atom.last
         if money:
@@ -988,7 +984,8 @@ class _Scanner:
             return self._amount(kind, atom, left, end)
         money_word = self._money_word_end(j)
         if money_word != j:
-            return self._money_mention(atom, left, money_word, words=atom.words)
+            mention = self._money_mention(atom, left, money_word, words=atom.words)
+            return self._pence(mention) if self.wd[money_word] == "pence" else mention
         age = self._age_end(j)
         if age is not None:
             end, per_year = age
@@ -1057,6 +1054,13 @@ class _Scanner:
         elif self.aj[k]:
             return None
         return k if self.wd[k] in _TIME_UNITS else None
+
+    @staticmethod
+    def _pence(mention: _Mention) -> _Mention:
+        """Express an amount in pence ("20p") in pounds, like every other sum of money."""
+        mention.value, mention.low, mention.high = (
+            mention.value / 100, mention.low / 100, mention.high / 100)
+        return mention
 
     def _money_mention(self, atom: _Atom, first: int, last: int, *, words: bool) -> _Mention:
         mention = self._amount(Kind.MONEY, atom, first, last)
@@ -1232,7 +1236,8 @@ class _Scanner:
             return _Qualifier(k, k + 1, " ".join(phrase), _POSTFIX_QUALIFIERS[phrase])
         return None
 
-    def _qualify(self, mention: _Mention, qualifier: _Qualifier | None, atom: _Atom) -> None:
+    def _qualify(self, mention: _Mention, qualifier: _Qualifier | None) -> None:
+        """Widen a mention's bounds by its qualifier, written before or after it."""
         if qualifier is None:
             qualifier = self._postfix_qualifier(mention)
             if qualifier is None:
@@ -1256,6 +1261,8 @@ class _Scanner:
         between = self.wd[left - 1] == "between" and left - 1 >= floor and a.qualifier is None
         if between and self.wd[after] == "and":
             start = after + 1
+        elif a.kind is Kind.AGE and self.wd[left - 1] == "aged" and self.wd[after] == "to":
+            start, between = after + 1, False  # "aged 16 to 25"
         elif self._hyphen_range(a, after):
             start, between = after + 1, False
         else:

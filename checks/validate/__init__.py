@@ -28,7 +28,9 @@ from checks.validate.claims import Claim, Interval
 
 CHECK_MODULES = (sums, order, counts, conflicts, trend, weekdays, truncation, ranges, arithmetic)
 
-__all__ = ["Batch", "Claim", "Interval", "check_descriptions", "collect_claims", "run_checks"]
+__all__ = [
+    "Batch", "Claim", "Interval", "check_descriptions", "collect_claims", "run_checks", "validate",
+]
 
 
 def check_descriptions(rules: RuleSet) -> dict[str, str]:
@@ -56,11 +58,18 @@ def run_checks(documents: Sequence[Document], figures: Sequence[Figure],
     Where two checks report the same figure for the same rule (a subset stated
     in the text and a rule file's order rule, say), the finding is kept once.
     """
+    return validate(documents, figures, rules)[0]
+
+
+def validate(documents: Sequence[Document], figures: Sequence[Figure],
+             rules: RuleSet) -> tuple[list[Finding], frozenset[str]]:
+    """Return the findings and the ids of every figure a check compared (the coverage)."""
     from checks.validate.engine import failing_claims
 
     claims = collect_claims(documents, figures, rules)
     failed = failing_claims(claims, check_descriptions(rules))
-    return _deduplicated([claim.finding for claim in failed])
+    checked = frozenset(figure for claim in claims for figure in claim.figures)
+    return _deduplicated([claim.finding for claim in failed]), checked
 
 
 def _deduplicated(findings: list[Finding]) -> list[Finding]:

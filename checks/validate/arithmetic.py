@@ -140,7 +140,8 @@ def _percent_claim(percent: Figure, old: Figure, new: Figure) -> Claim:
         message=message, hint=_percent_hint(percent, old, new, middle),
         check=PERCENT_CHANGE, related=(related(old, "from"), related(new, "to")),
     )
-    return Claim(PERCENT_CHANGE, Interval(percent.low, percent.high), computed, finding)
+    return Claim(PERCENT_CHANGE, Interval(percent.low, percent.high), computed, finding,
+                 (percent.id, old.id, new.id))
 
 
 def _percent_hint(percent: Figure, old: Figure, new: Figure, middle: float) -> str:
@@ -169,4 +170,5 @@ def _difference_claim(difference: Figure, old: Figure, new: Figure) -> Claim:
         hint=f"The stated difference should be {number(actual)}, or one of the figures is wrong.",
         check=DIFFERENCE, related=(related(old, "from"), related(new, "to")),
     )
-    return Claim(DIFFERENCE, Interval(difference.low, difference.high), computed, finding)
+    return Claim(DIFFERENCE, Interval(difference.low, difference.high), computed, finding,
+                 (difference.id, old.id, new.id))

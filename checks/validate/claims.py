@@ -58,3 +58,4 @@ class Claim:
     stated: Interval
     derived: Interval
     finding: Finding
+    figures: tuple[str, ...] = ()  # ids of the figures compared: what the check covered

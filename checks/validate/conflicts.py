@@ -101,4 +101,5 @@ def _claim(batch: Batch, check: str, later: Figure, earlier: Figure,
         column=later.column, end_line=later.end_line, end_column=later.end_column,
         message=message, hint=hint, check=check, related=(related(earlier, "earlier"),),
     )
-    return Claim(check, Interval(later.low, later.high), Interval(earlier.low, earlier.high), finding)
+    stated, derived = Interval(later.low, later.high), Interval(earlier.low, earlier.high)
+    return Claim(check, stated, derived, finding, (later.id, earlier.id))

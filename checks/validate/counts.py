@@ -36,4 +36,5 @@ def claims(batch: Batch) -> Iterator[Claim]:
             message=message, hint=hint, check=LISTED,
             related=(related(listing, "list"),),
         )
-        yield Claim(LISTED, Interval(count.low, count.high), Interval.point(listed), finding)
+        yield Claim(LISTED, Interval(count.low, count.high), Interval.point(listed), finding,
+                    (count.id, listing.id))

@@ -62,7 +62,8 @@ def _claim(check: str, smaller: Figure, larger: Figure, message: str, hint: str,
         column=smaller.column, end_line=smaller.end_line, end_column=smaller.end_column,
         message=message, hint=hint, check=check, related=(related(larger, "limit"),),
     )
-    return Claim(check, Interval(smaller.low, smaller.high), Interval.at_most(larger.high), finding)
+    return Claim(check, Interval(smaller.low, smaller.high), Interval.at_most(larger.high),
+                 finding, (smaller.id, larger.id))
 
 
 def _subsets(batch: Batch) -> Iterator[Claim]:

@@ -44,4 +44,6 @@ def _claim(figure: Figure, check: str, allowed: Interval, message: str, hint: st
         column=figure.column, end_line=figure.end_line, end_column=figure.end_column,
         message=message, hint=hint, check=check,
     )
+    # A plausibility bound on one number does not count as covering it: coverage
+    # is about figures checked against other figures.
     return Claim(check, Interval(figure.low, figure.high), allowed, finding)

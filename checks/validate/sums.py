@@ -80,7 +80,8 @@ def _text_sums(batch: Batch) -> Iterator[Claim]:
             message=message, hint=hint, check=TEXT_SUM,
             related=tuple(related(p, "part") for p in parts),
         )
-        yield Claim(TEXT_SUM, Interval(whole.low, whole.high), total, finding)
+        yield Claim(TEXT_SUM, Interval(whole.low, whole.high), total, finding,
+                    (whole.id, *(p.id for p in parts)))
 
 
 # ------------------------------------------------------------------ rule sums
@@ -182,7 +183,8 @@ def _compare(batch: Batch, rule: SumRule, check: str, whole: Figure, metric: str
         hint=f"Either the total should be {interval(total.low, total.high)} or one of the parts is wrong.",
         related=tuple(related(f, "part") for group in parts.values() if group for f in group),
     )
-    yield Claim(check, Interval(whole.low, whole.high), total.widen(rule.tolerance), finding)
+    ids = (whole.id, *(f.id for group in parts.values() if group for f in group))
+    yield Claim(check, Interval(whole.low, whole.high), total.widen(rule.tolerance), finding, ids)
 
 
 def _missing(batch: Batch, rule: SumRule, check: str, whole: Figure,
@@ -215,7 +217,8 @@ def _missing(batch: Batch, rule: SumRule, check: str, whole: Figure,
                        *([related(clue, "likely mislabelled")] if clue else [])]),
     )
     stated = Interval.point(float(len(parts) - len(reported)))
-    yield Claim(check, stated, Interval.point(float(len(parts))), finding)
+    ids = (whole.id, *(f.id for f in present))
+    yield Claim(check, stated, Interval.point(float(len(parts))), finding, ids)
 
 
 def _hint_for_gap(batch: Batch, absent: list[str], whole: Figure, gap: Interval,

@@ -51,4 +51,5 @@ def _claim(batch: Batch, later: Figure, earlier: Figure) -> Claim:
         column=later.column, end_line=later.end_line, end_column=later.end_column,
         message=message, hint=hint, check=CUMULATIVE, related=(related(earlier, "earlier"),),
     )
-    return Claim(CUMULATIVE, Interval(later.low, later.high), Interval.at_least(earlier.low), finding)
+    return Claim(CUMULATIVE, Interval(later.low, later.high), Interval.at_least(earlier.low),
+                 finding, (later.id, earlier.id))

@@ -50,7 +50,7 @@ def _claim(document: Document, block: Block, figure: Figure | None) -> Claim | N
         hint = f"Add what {figure.text} counts (for example \"{figure.text} children\") and finish the sentence."
         finding = _finding(document, block, len(text) - len(figure.text), len(text), message,
                            hint, DANGLING_NUMBER, Severity.ERROR, figure)
-        return Claim(DANGLING_NUMBER, Interval.point(0), Interval.point(1), finding)
+        return Claim(DANGLING_NUMBER, Interval.point(0), Interval.point(1), finding, (figure.id,))
     word = _LAST_WORD.search(text)
     dangling = (not closed and word is not None
                 and word.group(1).lower().strip("'’") in DANGLING_WORDS)
