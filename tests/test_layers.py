@@ -14,11 +14,13 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "checks"
 LAYERS = [
-    ("checks.model", "checks.errors", "checks.dates", "checks.fingerprint", "checks.catalog"),
+    ("checks.model", "checks.errors", "checks.dates", "checks.fingerprint", "checks.catalog",
+     "checks.config"),
     ("checks.documents",),
     ("checks.rules",),
     ("checks.extract",),
     ("checks.validate",),
+    ("checks.suppress", "checks.baseline"),  # findings, filtered
     ("checks.reports", "checks.pipeline"),
     ("checks.cli",),
 ]

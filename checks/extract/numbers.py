@@ -794,11 +794,14 @@ class _Scanner:
             return self._mention_of(Kind.YEAR, atom.first, k, atom.value, atom.value,
                                     atom.value + 9)
         if len(chain) == 2 and chain.endswith("0"):
+            if self.tx[atom.first - 1] in _HYPHENS and self.aj[atom.first]:
+                return _Skip(k)  # "the over-60s": an age group, not a number
             if self.wd[atom.first - 1] in ("their", "his", "her", "early", "mid", "late"):
                 return self._mention_of(Kind.AGE, atom.first, k, atom.value, atom.value,
                                         atom.value + 9)
-            return self._mention_of(Kind.YEAR, atom.first, k, 1900 + atom.value)
-        return _Skip(k)  # "1,000s": a vague plural, not a number
+            decade = 1900 + atom.value
+            return self._mention_of(Kind.YEAR, atom.first, k, decade, decade, decade + 9)
+        return _Skip(k)  # "1,000s", "under-18s": a vague plural or a group, not a number
 
     def _meridiem(self, i: int, hours: int) -> tuple[int, int]:
         """Extend a clock time over a following "am"/"pm"/"a.m." and use the 24-hour clock."""
