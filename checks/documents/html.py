@@ -9,6 +9,7 @@ else ``<body>``; navigation, share bars, footers and the like are skipped.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections import Counter
@@ -79,8 +80,14 @@ class HtmlPage:
 def parse_html(raw: str, line_starts: tuple[int, ...]) -> HtmlPage:
     """Return the blocks, title and date metadata of HTML ``raw``."""
     builder = _TreeBuilder(raw, line_starts)
-    builder.feed(raw)
-    builder.close()
+    fed, end = _sanitize(raw)
+    try:
+        builder.feed(fed[:end])
+        builder.close()
+    except (AssertionError, ValueError):
+        # html.parser has raised on malformed declarations that slipped past
+        # _sanitize; the tree built so far is the best reading of the page.
+        pass
     root = builder.root
     blocks = _BlockWalker().walk(_content_root(root))
     title_element = _first(root, "title")
@@ -91,6 +98,73 @@ def parse_html(raw: str, line_starts: tuple[int, ...]) -> HtmlPage:
 
 
 # --------------------------------------------------------------------------- tree
+
+
+def _sanitize(raw: str) -> tuple[str, int]:
+    """Return ``raw`` with the markup html.parser mishandles neutralised, and
+    how much of it to parse.
+
+    html.parser rescans to the end of the input for every ``<`` that opens a
+    tag, end tag, declaration or processing instruction with no ``>`` before
+    the next ``<`` (quadratic time on hostile input), and raises on a
+    malformed ``<![``.  Each such ``<`` becomes a NUL, which the parser reads
+    as text; the text handler then copies the original characters back.  An
+    unclosed comment runs to the end of the page, so parsing stops there.
+    The result has the same length and line breaks as ``raw``, so positions
+    are unchanged.
+    """
+    opens = [match.start() for match in _ANGLE.finditer(raw)]
+    closes = [match.start() for match in _CLOSE_ANGLE.finditer(raw)]
+    stray: list[int] = []
+    end = len(raw)
+    comment_end = 0
+    comments_close = True
+    for index, position in enumerate(opens):
+        if position < comment_end:
+            continue
+        if raw.startswith("<!--", position):
+            close = raw.find("-->", position + 4) if comments_close else -1
+            if close == -1:
+                comments_close = False
+                end = position
+                break
+            comment_end = close + 3
+            continue
+        following = raw[position + 1 : position + 3]
+        if not following or not (following[0].isalpha() or following[0] in "/!?"):
+            continue  # "<" before a space or digit is text to html.parser too
+        if following[0].isalpha():
+            complete = _START_TAG.match(raw, position) is not None
+        else:
+            next_open = opens[index + 1] if index + 1 < len(opens) else len(raw)
+            next_close = bisect.bisect_left(closes, position)
+            complete = next_close < len(closes) and closes[next_close] < next_open
+        if not complete or (following == "![" and not _MARKED_SECTION.match(raw, position)):
+            stray.append(position)
+    if not stray:
+        return raw, end
+    pieces = []
+    previous = 0
+    for position in stray:
+        pieces.append(raw[previous:position])
+        pieces.append("\x00")
+        previous = position + 1
+    pieces.append(raw[previous:])
+    return "".join(pieces), end
+
+
+_ANGLE = re.compile("<")
+_CLOSE_ANGLE = re.compile(">")
+_MARKED_SECTION = re.compile(r"<!\[[A-Za-z]")
+# A start tag that ends with ">": html.parser's own tolerant grammar, except that
+# attribute names may not hold quotes or "<".  Each attribute must follow a
+# space, slash or quote (the look-behind), so the repeat cannot backtrack.
+_START_TAG = re.compile(
+    r"""<[a-zA-Z][^\t\n\r\f />\x00]*"""
+    r"""(?:[\s/]*(?<=['"\s/])[^\s/>'"<=][^\s/=>'"<]*"""
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?)*"""
+    r"""[\s/]*>"""
+)
 
 
 class _TreeBuilder(HTMLParser):
@@ -140,7 +214,9 @@ class _TreeBuilder(HTMLParser):
                 return
 
     def handle_data(self, data: str) -> None:
-        self._append(_Text(data, self._offset(), decoded=False))
+        offset = self._offset()
+        # The raw characters, not the parsed ones: _sanitize may have changed a "<".
+        self._append(_Text(self.raw[offset : offset + len(data)], offset, decoded=False))
 
     def handle_entityref(self, name: str) -> None:
         self._reference(f"&{name};", f"&{name}")

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from checks.rules import RuleSet
 
 
+_NAMED_PLACE_AFTER = re.compile(r"['’]?\s+(?:[A-Z][a-z]+|Magistrates)")
+
+
 @dataclass(frozen=True, slots=True)
 class EntityMention:
     """An entity named in a text: by an alias, or by one of its places."""
@@ -72,6 +75,8 @@ class EntityMatcher:
             if found is None:
                 continue
             entity, by_place = found
+            if by_place and _NAMED_PLACE_AFTER.match(text, match.end()):
+                continue  # "Warwick Crown Court", "Birmingham Airport": a building, not the area
             mentions.append(EntityMention(match.start(), match.end(), entity, by_place))
         return mentions
 

@@ -10,7 +10,8 @@ document has been read, and the drafts are then frozen into ``Figure``s.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from checks.dates import find_dates
 from checks.extract.entities import EntityMatcher, EntityMention
@@ -29,10 +30,12 @@ from checks.model import (
     Kind,
     Quantity,
     Scope,
+    ScopeKind,
 )
 from checks.rules import RuleSet
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
+_PROGRAMME = re.compile(r"\b(?:operation|op\.?)\s+([a-z][a-z\-]{2,})\b", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:aged|from|of|all)\b[^,;.()]{0,40},")
 
 
@@ -106,8 +109,10 @@ class Extractor:
         self.sentences: list[SentenceInfo] = []
         self.listings: list[Listing] = []
         self.current_scope: Scope = UNKNOWN_SCOPE
+        self.last_event: Scope | None = None
         self.heading_entities: dict[int, str | None] = {}
         self.default_entity = self._default_entity()
+        self.programme = self._programme()
 
     # ------------------------------------------------------------------ reading
 
@@ -143,6 +148,14 @@ class Extractor:
         mentions = self._entity_mentions(block.text)
         self.heading_entities[level] = mentions[0].entity if mentions else None
 
+    def _set_scope(self, scope: Scope) -> None:
+        self.current_scope = scope
+        if scope.kind is ScopeKind.EVENT or (
+            scope.kind is ScopeKind.PERIOD and scope.start and scope.end
+            and (scope.end - scope.start).days <= 31 and "to" in scope.label
+        ):
+            self.last_event = scope
+
     def _section_entity(self) -> str | None:
         for level in sorted(self.heading_entities, reverse=True):
             if self.heading_entities[level]:
@@ -163,9 +176,10 @@ class Extractor:
             self._attribute(draft, quantities, cues, mentions, fallback)
             info.drafts.append(len(self.drafts))
             self.drafts.append(draft)
-        first_cue = next((c for c in cues if c.scope is not None), None)
+        first_cue = next((c for c in cues if (c.scope is not None or c.to_event) and c.sticky),
+                         None)
         if first_cue is not None:
-            self.current_scope = resolve(first_cue, self.current_scope)
+            self._set_scope(resolve(first_cue, self.current_scope, self.last_event))
         return mentions[-1].entity if mentions else inherited
 
     def _attribute(self, draft: Draft, quantities: list[Quantity], cues: list[ScopeCue],
@@ -215,10 +229,10 @@ class Extractor:
                 for q in quantities
             ) or re.search(r"[,;:]", text[between[0] : between[1]])
             if not blocked:
-                return resolve(following, self.current_scope)
+                return resolve(following, self.current_scope, self.last_event)
         preceding = [c for c in cues if c.end <= quantity.start]
         if preceding:
-            return resolve(preceding[-1], self.current_scope)
+            return resolve(preceding[-1], self.current_scope, self.last_event)
         return self.current_scope
 
     def _read_row(self, index: int, block: Block, tables: dict[int, list[str]]) -> None:
@@ -227,7 +241,7 @@ class Extractor:
         if block.cells and all(c.header for c in block.cells):
             tables[table] = cells
             for cue in self.scopes.cues(" ".join(cells)):
-                self.current_scope = resolve(cue, self.current_scope)
+                self._set_scope(resolve(cue, self.current_scope, self.last_event))
                 break
             self.sentences.append(SentenceInfo(index, 0, block.text))
             return
@@ -292,6 +306,13 @@ class Extractor:
         whole = self.vocabulary.entities.common_whole([m.entity for m in group])
         return EntityMention(group[0].start, group[-1].end, whole or group[0].entity, False)
 
+    def _programme(self) -> str | None:
+        """Return the operation a release reports on ("Operation Keystone"), if it names one:
+        "since launch" totals of different operations are different quantities."""
+        texts = [self.document.title or "", *(b.text for b in self.document.blocks)]
+        names = Counter(m.group(1).title() for t in texts for m in _PROGRAMME.finditer(t))
+        return f"Operation {names.most_common(1)[0][0]}" if names else None
+
     def _default_entity(self) -> str | None:
         area = self.document.metadata.get("area") if self.document.metadata else None
         if isinstance(area, str):
@@ -332,12 +353,15 @@ class Extractor:
             draft.block, start, draft.sentence_start + quantity.end
         )
         about = self.drafts[draft.about].id if draft.about is not None else None
+        scope = draft.scope
+        if scope.kind is ScopeKind.CUMULATIVE and self.programme:
+            scope = replace(scope, label=f"since launch of {self.programme}")
         return Figure(
             id=draft.id, path=self.document.path, line=line, column=column,
             end_line=end_line, end_column=end_column, offset=offset, text=quantity.text,
             kind=quantity.kind, value=quantity.value, low=quantity.low, high=quantity.high,
             qualifier=quantity.qualifier, noun=draft.noun, metric=draft.metric,
-            entity=draft.entity, scope=draft.scope, block=draft.block,
+            entity=draft.entity, scope=scope, block=draft.block,
             sentence=draft.sentence, context=draft.context, at=quantity.start,
             relation=draft.relation, about=about,
         )

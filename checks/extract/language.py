@@ -24,7 +24,10 @@ DANGLING_WORDS = FUNCTION_WORDS - {"them", "us", "him", "me", "it", "here", "the
                                    "what", "where", "when", "yet", "either", "neither", "same"}
 
 PERSON_NOUNS = frozenset(
-    ["people", "person", "persons", "men", "man", "women", "woman", "suspects", "suspect", "offenders", "offender", "individuals", "individual", "adults", "adult", "youths", "youth", "teenagers", "teenager", "boys", "boy", "girls", "girl", "children", "child", "youngsters", "youngster", "drivers", "driver", "motorists", "motorist", "defendants", "defendant", "others"]
+    ["people", "person", "persons", "men", "man", "women", "woman", "suspects", "suspect", "offenders", "offender", "individuals", "individual", "adults", "adult", "youths", "youth", "teenagers", "teenager", "boys", "boy", "girls", "girl", "children", "child", "youngsters", "youngster", "drivers", "driver", "motorists", "motorist", "defendants", "defendant", "others",
+     "victims", "victim", "survivors", "survivor", "casualties", "casualty", "patients", "patient",
+     "residents", "resident", "pupils", "pupil", "students", "student", "migrants", "migrant",
+     "workers", "worker"]
 )
 
 _IRREGULAR_SINGULARS = {

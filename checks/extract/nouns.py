@@ -36,7 +36,10 @@ def counted_noun(text: str, index: int) -> CountedNoun:
     partitive = _PARTITIVE.match(text, index)
     start = partitive.end() if partitive else index
     if partitive and partitive.group(0).split()[-1].lower() in ("them", "whom", "which", "these", "those"):
-        return CountedNoun(None, True, partitive.end())
+        # "Five of those arrested have been charged": the participle belongs to the partitive.
+        participle = re.match(r"\s+[a-z]+ed\b", text[partitive.end() :])
+        end = partitive.end() + (participle.end() if participle else 0)
+        return CountedNoun(None, True, end)
     if partitive:
         # "Three of the 11 ambulance trusts": skip the total to reach the noun.
         number = re.match(r"\s+[\d,]+", text[start:])

@@ -24,6 +24,12 @@ from checks.model import Kind, Quantity
 
 __all__ = ["find_quantities"]
 
+
+def _wordlist(text: str) -> list[str]:
+    """Split a space-separated vocabulary string into its words."""
+    return text.split()
+
+
 # A digit chain longer than this is not prose (a hash, a pasted table); it is skipped whole.
 _MAX_CHAIN = 1000
 
@@ -36,7 +42,6 @@ _TOKEN = re.compile(r"([0-9]+(?:[.,:/][0-9]+)*|[^\W\d_]+|[^\w\s%£$€¥]{8,}|[^
 _DIGITS = frozenset("0123456789")
 _MAX_LISTED = 40  # longer chains with stray commas are junk, not "25,39"-style typos
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?")
 
 _NUMERAL, _WORD, _PUNCT, _JUNK = "n", "w", "p", "x"
@@ -48,31 +53,43 @@ _HYPHENS = frozenset({"-", "–"})
 _UNITS = {
     word: value
     for value, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        _wordlist(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
     )
 }
 _TENS = {
     word: 10 * (index + 2)
-    for index, word in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+    for index, word in enumerate(_wordlist("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
 _ORDINALS = {
     word: index + 1
     for index, word in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+        _wordlist(
+            "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+            "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+        )
     )
 }
 _ORDINALS.update(
     {
         word: 10 * (index + 2)
         for index, word in enumerate(
-            ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"]
+            _wordlist(
+                "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth"
+            )
         )
     }
 )
 _ORDINALS.update({"hundredth": 100, "thousandth": 1000, "millionth": 1_000_000})
 _FRACTION_PLURALS = frozenset(
-    ["halves", "thirds", "quarters", "fourths", "fifths", "sixths", "sevenths", "eighths", "ninths", "tenths", "twentieths", "hundredths", "thousandths"]
+    _wordlist(
+        "halves thirds quarters fourths fifths sixths sevenths eighths ninths tenths twentieths "
+        "hundredths thousandths"
+    )
 )
+_FRACTIONS = frozenset({*_FRACTION_PLURALS, *_ORDINALS, "half", "quarter", "fraction"})
 _WORD_STARTS = frozenset({*_UNITS, *_TENS, *_ORDINALS, "a", "half"})
 _A_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
 _EXACT_SCALES = {"hundred": 100.0, "thousand": 1000.0}
@@ -81,7 +98,10 @@ _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 
 # "one" is a pronoun, not a count, after these words ("no one", "every one", "the one").
 _ONE_PRONOUN_BEFORE = frozenset(
-    ["no", "every", "each", "the", "this", "that", "which", "any", "another", "last", "little", "young", "big", "same", "right", "wrong", "other"]
+    _wordlist(
+        "no every each the this that which any another last little young big same right wrong "
+        "other"
+    )
 )
 
 _MONTHS = {
@@ -97,7 +117,7 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH_ABBREVIATIONS = frozenset(["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_MONTH_ABBREVIATIONS = frozenset(_wordlist("jan feb mar apr jun jul aug sep sept oct nov dec"))
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 # Time units name a duration after a number; their value in years converts ages.
@@ -120,7 +140,10 @@ _GLUED_AGE = frozenset({"yearold", "yearolds"})
 
 # Measurement units written straight after digits ("5km", "30mph"); case matters ("5G").
 _GLUED_MEASURES = frozenset(
-    ["km", "kg", "mg", "g", "ml", "cl", "cm", "mm", "ft", "lb", "lbs", "oz", "ha", "kw", "kwh", "mw", "mwh", "gw", "gwh", "gb", "mb", "tb", "kb", "hz", "ghz", "mhz", "t", "l", "sqm"]
+    _wordlist(
+        "km kg mg g ml cl cm mm ft lb lbs oz ha kw kwh mw mwh gw gwh gb mb tb kb hz ghz mhz t l "
+        "sqm"
+    )
 )
 _GLUED_SPEEDS = frozenset({"mph", "kph", "kmh"})
 _GLUED_DURATIONS = frozenset({"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs",
@@ -131,41 +154,73 @@ _MONEY_WORDS = frozenset({"pounds", "pence", "euros", "euro", "dollars", "quid"}
 
 # Words after which a number is a label, not an amount ("Section 160", "Channel 4").
 _REFERENCE_WORDS = frozenset(
-    ["section", "sections", "article", "articles", "schedule", "schedules", "chapter", "chapters", "clause", "clauses", "paragraph", "paragraphs", "regulation", "regulations", "appendix", "annex", "page", "pages", "channel", "tier", "category", "junction", "platform", "terminal", "version", "season", "episode", "volume", "vol", "level", "phase", "stage", "room"]
+    _wordlist(
+        "section sections article articles schedule schedules chapter chapters clause clauses "
+        "paragraph paragraphs regulation regulations appendix annex page pages channel tier "
+        "category junction platform terminal version season episode volume vol level phase stage "
+        "room"
+    )
 )
 # Ambiguous in lower case ("took part 2 weeks ago"), so only when capitalised.
 _CAPITAL_REFERENCE_WORDS = frozenset(
-    ["Part", "Parts", "Figure", "Table", "Unit", "Step", "Question", "Number", "Red", "Amber", "Green", "Box", "Bus", "Gate", "Flight", "Route", "Zone", "Ward", "Band", "Grade", "Rule", "Item"]
+    _wordlist(
+        "Part Parts Figure Table Unit Step Question Number Red Amber Green Box Bus Gate Flight "
+        "Route Zone Ward Band Grade Rule Item"
+    )
 )
 _REFERENCE_BEFORE_HYPHEN = frozenset({"covid", "sars"})
 
 _SERVICE_NUMBERS = frozenset({"101", "999", "111", "112", "105", "119"})
 _CALL_WORDS = frozenset(
-    ["call", "calls", "calling", "called", "dial", "dialling", "dialing", "dialled", "dialed", "ring", "ringing", "rang", "phone", "phoning", "phoned", "text", "texting", "contact", "on"]
+    _wordlist(
+        "call calls calling called dial dialling dialing dialled dialed ring ringing rang phone "
+        "phoning phoned text texting contact on via"
+    )
 )
 _PHONE_NOUNS = frozenset(
-    ["call", "calls", "caller", "callers", "service", "services", "line", "lines", "number", "operator", "operators"]
+    _wordlist(
+        "call calls caller callers service services line lines number operator operators"
+    )
 )
 
 _YEAR_PREPOSITIONS = frozenset(
-    ["in", "since", "of", "during", "by", "until", "till", "from", "to", "before", "after", "between", "and", "or", "early", "late", "mid", "summer", "spring", "autumn", "winter", "around", "circa"]
+    _wordlist(
+        "in since of during by until till from to before after between and or early late mid "
+        "summer spring autumn winter around circa"
+    )
 )
 _YEAR_NOUNS = frozenset(
-    ["figures", "statistics", "stats", "results", "elections", "accounts", "levels", "rates", "totals", "games", "olympics", "awards", "floods", "riots", "numbers", "data", "reports"]
+    _wordlist(
+        "figures statistics stats results elections accounts levels rates totals games olympics "
+        "awards floods riots numbers data reports"
+    )
 )
 
 _NOT_PLURAL = frozenset(
-    ["this", "was", "has", "does", "its", "his", "hers", "ours", "yours", "theirs", "thus", "plus", "always", "across", "unless", "towards", "afterwards", "whereas", "perhaps", "versus", "yes", "bus", "gas", "news", "series", "means", "species", "status", "census", "campus", "bonus", "virus", "chaos", "basis", "crisis", "analysis", "alias", "lens", "whilst", "besides", "sometimes", "nowadays", "sideways", "thanks"]
+    _wordlist(
+        "this was has does its his hers ours yours theirs thus plus always across unless towards "
+        "afterwards whereas perhaps versus yes bus gas news series means species status census "
+        "campus bonus virus chaos basis crisis analysis alias lens whilst besides sometimes "
+        "nowadays sideways thanks"
+    )
 )
 _IRREGULAR_PLURALS = frozenset(
-    ["people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "youths", "feet", "teeth", "mice", "geese"]
+    _wordlist(
+        "people children men women police staff personnel cattle sheep youths feet teeth mice "
+        "geese"
+    )
 )
 _PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "teenager", "youth", "mother", "father"])
 
 _CHANGE_PREFIXES = (("a", "further"), ("an", "additional"), ("an", "extra"), ("another",))
 _CHANGE_COMPARATIVES = frozenset({"more", "fewer", "less"})
 _CHANGE_VERBS = frozenset(
-    ["rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling", "increased", "increase", "increases", "increasing", "decreased", "decrease", "decreases", "decreasing", "dropped", "drop", "drops", "dropping", "reduced", "reduce", "reduces", "reducing", "cut", "cuts", "cutting", "grew", "grow", "grows", "grown", "growing", "up", "down", "declined", "decline", "declines", "declining"]
+    _wordlist(
+        "rose rise rises risen rising fell fall falls fallen falling increased increase increases "
+        "increasing decreased decrease decreases decreasing dropped drop drops dropping reduced "
+        "reduce reduces reducing cut cuts cutting grew grow grows grown growing up down declined "
+        "decline declines declining"
+    )
 )
 _CHANGE_NOUNS = frozenset(
     ["rise", "fall", "increase", "decrease", "drop", "reduction", "cut", "growth", "decline"]
@@ -174,12 +229,18 @@ _BE_VERBS = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 
 _RATE_LINKS = frozenset({"a", "an", "per", "each", "every"})
 _RATE_BLOCKERS = frozenset(
-    ["in", "on", "at", "for", "of", "over", "within", "during", "than", "from", "to", "by", "after", "before", "with", "and", "or", "the", "this", "that", "these", "those", "last", "next", "first", "same", "whole"]
+    _wordlist(
+        "in on at for of over within during than from to by after before with and or the this "
+        "that these those last next first same whole"
+    )
 )
 _RATE_FOLLOWERS = frozenset({"of", "later", "earlier", "after", "before", "ago"})
 
 _OVER_VERBS = frozenset(
-    ["hand", "hands", "handed", "handing", "turn", "turns", "turned", "took", "take", "takes", "taken", "taking", "pass", "passed", "sign", "signed", "carried", "ran", "run", "left"]
+    _wordlist(
+        "hand hands handed handing turn turns turned took take takes taken taking pass passed "
+        "sign signed carried ran run left"
+    )
 )
 
 
@@ -195,6 +256,7 @@ class _Bound(Enum):
 
 
 def _phrases(bound: _Bound, *phrases: str) -> dict[tuple[str, ...], _Bound]:
+    """Map each qualifier phrase, split into tokens, to the bound it implies."""
     return {tuple(phrase.replace(".", " .").split()): bound for phrase in phrases}
 
 
@@ -284,10 +346,12 @@ class _Atom:
 
     @property
     def integer(self) -> bool:
+        """Tell whether the number is whole and unscaled (a count, not a measure)."""
         return self.decimals == 0 and self.scale == 1.0  # word atoms set decimals for halves
 
     @property
     def total(self) -> float:
+        """Return the value with its scale applied."""
         return self.value * self.scale
 
 
@@ -343,6 +407,7 @@ class _Scanner:
     # ------------------------------------------------------------------ tokens
 
     def _tokenise(self) -> None:
+        """Split the text into tokens and note where each starts and ends."""
         parts = _TOKEN.split(self.text)
         tokens = parts[1::2]
         offsets = list(accumulate(map(len, parts)))  # token k spans offsets[2k]..offsets[2k+1]
@@ -354,7 +419,7 @@ class _Scanner:
             _NUMERAL if token[0] in digits else _WORD if token.isalpha() else _PUNCT
             for token in tokens
         ]
-        odd = [k for k, (kind, token) in enumerate(zip(self.ty, tokens))
+        odd = [k for k, (kind, token) in enumerate(zip(self.ty, tokens, strict=True))
                if kind == _NUMERAL and _odd_chain(token)]
         if odd:
             self._split_chains(odd)
@@ -376,7 +441,7 @@ class _Scanner:
                 ty.append(kind)
             done = k + 1
         self.tx, self.st, self.ty = tx + self.tx[done:], st + self.st[done:], ty + self.ty[done:]
-        self.en = [start + len(token) for start, token in zip(self.st, self.tx)]
+        self.en = [start + len(token) for start, token in zip(self.st, self.tx, strict=True)]
 
     def _pad(self) -> None:
         """Precompute per-token lookups and pad every list with empty tokens.
@@ -387,8 +452,8 @@ class _Scanner:
         """
         st, en, ty, lo, tx = self.st, self.en, self.ty, self.lo, self.tx
         self.aj: list[bool] = [False] + [st[k] == en[k - 1] for k in range(1, self.n)]
-        self.wd: list[str] = [w if t == _WORD else "" for w, t in zip(lo, ty)]
-        self.nm: list[str] = [w if t == _NUMERAL else "" for w, t in zip(tx, ty)]
+        self.wd: list[str] = [w if t == _WORD else "" for w, t in zip(lo, ty, strict=True)]
+        self.nm: list[str] = [w if t == _NUMERAL else "" for w, t in zip(tx, ty, strict=True)]
         for pad in range(_PAD):
             for column in (tx, lo, ty, self.wd, self.nm):
                 column.append("")
@@ -397,6 +462,7 @@ class _Scanner:
             self.aj.append(False)
 
     def capitalised(self, k: int) -> bool:
+        """Tell whether token ``k`` is a word that starts with a capital."""
         return self.ty[k] == _WORD and self.tx[k][0].isupper()
 
     def plural_noun(self, k: int) -> bool:
@@ -418,11 +484,12 @@ class _Scanner:
     # ------------------------------------------------------------------ scan
 
     def scan(self) -> list[Quantity]:
+        """Read every number left to right; each mention starts after the last one ends."""
         floor = 0
         wd = self.wd
         starts = _WORD_STARTS
         candidates = [
-            k for k, (kind, w) in enumerate(zip(self.ty, wd))
+            k for k, (kind, w) in enumerate(zip(self.ty, wd, strict=True))
             if kind == _NUMERAL or (w in starts and self._may_start(k, w))
         ]
         for i in candidates:
@@ -445,6 +512,7 @@ class _Scanner:
         return True
 
     def _quantity(self, m: _Mention) -> Quantity:
+        """Freeze a mention into the ``Quantity`` handed to later stages."""
         start, end = self.st[m.first], self.en[m.last]
         return Quantity(
             start=start, end=end, text=self.text[start:end], kind=m.kind, value=m.value,
@@ -452,6 +520,7 @@ class _Scanner:
         )
 
     def _mention(self, i: int, floor: int) -> _Mention | _Skip | None:
+        """Read the number at token ``i`` in its context (None or a skip if none)."""
         found = self._atom(i, floor)
         if not isinstance(found, _Atom):
             return found
@@ -465,11 +534,13 @@ class _Scanner:
     # ------------------------------------------------------------------ atoms
 
     def _atom(self, i: int, floor: int) -> _Atom | _Mention | _Skip | None:
+        """Read the number that starts at token ``i``, in digits or in words."""
         if self.ty[i] == _NUMERAL:
             return self._numeral_atom(i, floor)
         return self._word_atom(i)
 
     def _numeral_atom(self, i: int, floor: int) -> _Atom | _Mention | _Skip | None:
+        """Read a digit chain; times, dates and codes come back classified."""
         chain = self.tx[i]
         if ":" in chain:
             return self._clock(i)
@@ -484,6 +555,7 @@ class _Scanner:
         return _Atom(i, i, float(chain.replace(",", "")), decimals)
 
     def _clock(self, i: int) -> _Mention:
+        """Read "09:26" as a time; other colon chains ("3:1") are references."""
         match = _CLOCK.fullmatch(self.tx[i])
         if match and int(match.group(1)) <= 24 and int(match.group(2)) < 60:
             hours, minutes = int(match.group(1)), int(match.group(2))
@@ -492,6 +564,7 @@ class _Scanner:
         return self._mention_of(Kind.REFERENCE, i, i, _leading(self.tx[i]))
 
     def _slashed(self, i: int) -> _Mention:
+        """Read a year span ("2007/8"), a date ("26/03/2021") or a slashed code."""
         parts = self.tx[i].split("/")
         first = int(parts[0]) if "." not in parts[0] else -1
         if len(parts) == 2 and len(parts[0]) == 4:
@@ -531,6 +604,7 @@ class _Scanner:
         return None
 
     def _word_atom(self, i: int) -> _Atom | _Mention | _Skip | None:
+        """Read a number in words, skipping fractions and the pronoun "one"."""
         w = self.lo[i]
         if w in _ORDINALS:
             return self._ordinal_word(i)
@@ -579,6 +653,7 @@ class _Scanner:
         return None
 
     def _below_hundred(self, k: int) -> tuple[int, int] | None:
+        """Read "seven", "twenty" or "twenty-seven" at token ``k``."""
         w = self.wd[k]
         if w in _UNITS:
             return _UNITS[w], k
@@ -595,6 +670,7 @@ class _Scanner:
         return value, k
 
     def _below_thousand(self, k: int) -> tuple[int, int] | None:
+        """Read "a hundred", "two hundred and fifty" or a number below 100."""
         small = self._below_hundred(k)
         if self.wd[k] == "a" and self.wd[k + 1] == "hundred":
             small = (1, k)
@@ -618,6 +694,8 @@ class _Scanner:
         """
         w = self.wd[i]
         value: float
+        if w == "a" and self.wd[i - 1] == "of" and self.wd[i - 2] in _FRACTIONS:
+            return None  # "a quarter of a million": not a million
         if w == "a" or (w == "half" and self.wd[i + 1] == "a"):
             start = i if w == "a" else i + 1
             head = self.wd[start + 1]
@@ -652,6 +730,7 @@ class _Scanner:
         return value, last, scale
 
     def _ordinal_word(self, i: int) -> _Mention | _Skip | None:
+        """Read "first" ... "twentieth" as an ordinal unless it is a fraction."""
         w = self.lo[i]
         before = self.wd[i - 1]
         if w != "second" and w != "first" and (before == "a" or before == "one"):
@@ -664,12 +743,14 @@ class _Scanner:
 
     def _mention_of(self, kind: Kind, first: int, last: int, value: float,
                     low: float | None = None, high: float | None = None) -> _Mention:
+        """Build a mention with exact bounds unless ``low``/``high`` are given."""
         return _Mention(first, last, kind, value, value if low is None else low,
                         value if high is None else high)
 
     # ------------------------------------------------------------------ classify
 
     def _classify(self, atom: _Atom, floor: int) -> _Mention | _Skip | None:
+        """Decide what a number is and how far its mention reaches."""
         numeral = not atom.words
         left = atom.first
         money = negative = False
@@ -700,6 +781,7 @@ class _Scanner:
         return mention
 
     def _minus_sign(self, left: int, floor: int) -> bool:
+        """Tell whether a minus sign before token ``left`` belongs to the number."""
         if left - 1 < floor or self.tx[left - 1] not in ("-", "−") or not self.aj[left]:
             return False
         return not self.aj[left - 1] or self.tx[left - 2] in ("(", "[")
@@ -737,6 +819,7 @@ class _Scanner:
         return self._mention_of(Kind.REFERENCE, letters, self._code_end(atom.first), atom.value)
 
     def _code_end(self, k: int) -> int:
+        """Return the last token of the alphanumeric run that starts at ``k``."""
         while k + 1 < self.n and self.aj[k + 1] and self.ty[k + 1] in (_WORD, _NUMERAL):
             k += 1
         return k
@@ -789,6 +872,7 @@ class _Scanner:
         return self._mention_of(Kind.REFERENCE, i, self._code_end(i), atom.value)
 
     def _decade(self, atom: _Atom, k: int) -> _Mention | _Skip:
+        """Read "1980s" and "the 60s" as years, "in their 20s" as an age."""
         chain = self.tx[atom.first]
         if len(chain) == 4 and chain.isdigit() and chain.endswith("0"):
             return self._mention_of(Kind.YEAR, atom.first, k, atom.value, atom.value,
@@ -822,6 +906,7 @@ class _Scanner:
         return k, hours
 
     def _dotted_meridiem(self, k: int) -> bool:
+        """Tell whether "a.m." or "p.m." starts at token ``k``."""
         return (self.wd[k] in ("a", "p") and self.tx[k + 1] == "." and self.wd[k + 2] == "m"
                 and self.aj[k + 1] and self.aj[k + 2])
 
@@ -863,13 +948,12 @@ class _Scanner:
         j = k + 1
         if self.tx[j] == "," and self.aj[j]:
             j += 1
-        chain = self.nm[j]
-        if len(chain) == 4 and chain.isdigit() and 1800 <= int(chain) <= 2099 and not self.aj[j]:
-            if not self.plural_noun(j + 1):
-                return j
+        if _is_year(self.nm[j]) and not self.aj[j] and not self.plural_noun(j + 1):
+            return j
         return k
 
     def _date(self, atom: _Atom, floor: int) -> _Mention | None:
+        """Read a day with its month: "14 September", "7-20 February", "September 14"."""
         i = atom.first
         end = self._day_end(i)
         if end is None:
@@ -895,6 +979,7 @@ class _Scanner:
         return self._date_after_month(atom, end, floor)
 
     def _date_after_month(self, atom: _Atom, end: int, floor: int) -> _Mention | None:
+        """Read "September 14" or "February 1, 2017", but not "March 12 people"."""
         i = atom.first
         before = i - 1
         if self.tx[before] == "." and self.aj[before] and not self.aj[i]:
@@ -906,9 +991,10 @@ class _Scanner:
         return self._mention_of(Kind.DATE, before, self._year_after(end), atom.value)
 
     def _year(self, atom: _Atom, floor: int) -> _Mention | None:
+        """Read a year or year span unless the number counts something ("2000 officers")."""
         i = atom.first
         chain = self.tx[i]
-        if len(chain) != 4 or not chain.isdigit() or not 1800 <= int(chain) <= 2099:
+        if not _is_year(chain):
             return None
         year = int(chain)
         iso = self._iso_date(i)
@@ -929,12 +1015,13 @@ class _Scanner:
             return None
         if self.wd[i + 1] in _SCALE_WORDS or self._unit_follows(i):
             return None
-        if self.plural_noun(i + 1) and self.lo[i + 1] not in _YEAR_NOUNS:
-            if self.wd[i - 1] not in _YEAR_PREPOSITIONS and not self.month(i - 1):
-                return None  # "2000 officers"
+        counted = self.plural_noun(i + 1) and self.lo[i + 1] not in _YEAR_NOUNS
+        if counted and self.wd[i - 1] not in _YEAR_PREPOSITIONS and not self.month(i - 1):
+            return None  # "2000 officers"
         return self._mention_of(Kind.YEAR, i, i, year)
 
     def _unit_follows(self, i: int) -> bool:
+        """Tell whether a unit follows that makes a four-digit number an amount."""
         k = i + 1
         nxt = self.tx[k]
         return nxt == "%" or self.wd[k] in ("per", "percent") or self.wd[k] in _TIME_UNITS
@@ -946,9 +1033,8 @@ class _Scanner:
         if not all(self.aj[k] for k in range(i + 1, i + 5)):
             return None
         month, day = self.nm[i + 2], self.nm[i + 4]
-        if len(month) == 2 and len(day) == 2 and month.isdigit() and day.isdigit():
-            if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-                return self._mention_of(Kind.DATE, i, i + 4, int(day))
+        if len(month) == 2 and len(day) == 2 and _valid_day_month([day, month]):
+            return self._mention_of(Kind.DATE, i, i + 4, int(day))
         return None
 
     # ------------------------------------------------------------------ scales and units
@@ -1008,6 +1094,7 @@ class _Scanner:
         return mention
 
     def _percent_end(self, j: int) -> tuple[Kind, int] | None:
+        """Return the kind and last token of "%", "per cent" or "percentage points"."""
         k = j + 1
         end: int | None = None
         if self.tx[k] == "%" or self.wd[k] == "percent":
@@ -1029,6 +1116,7 @@ class _Scanner:
         return Kind.PERCENT, end
 
     def _money_word_end(self, j: int) -> int:
+        """Return the last token of the number, extended over "pounds" or "pence"."""
         if self.wd[j + 1] in _MONEY_WORDS and not self.aj[j + 1]:
             return j + 1
         return j
@@ -1051,6 +1139,7 @@ class _Scanner:
         return None
 
     def _duration_end(self, j: int) -> int | None:
+        """Return the token of a time unit after the number ("weeks", "-minute")."""
         k = j + 1
         if self.tx[k] in _HYPHENS and self.aj[k] and self.aj[k + 1]:
             k += 1
@@ -1066,11 +1155,13 @@ class _Scanner:
         return mention
 
     def _money_mention(self, atom: _Atom, first: int, last: int, *, words: bool) -> _Mention:
+        """Build a sum of money spanning tokens ``first`` to ``last``."""
         mention = self._amount(Kind.MONEY, atom, first, last)
         mention.words = words
         return mention
 
     def _amount(self, kind: Kind, atom: _Atom, first: int, last: int) -> _Mention:
+        """Build an amount whose bounds follow the precision it is written to."""
         value = atom.total
         half = _half_step(kind, atom)
         return _Mention(first, last, kind, value, value - half, value + half, words=atom.words,
@@ -1087,7 +1178,7 @@ class _Scanner:
             self._is_age(atom, mention, context, floor)
         ):
             mention.kind, mention.bare = Kind.AGE, False
-            if before == "aged" and context - 1 >= floor:
+            if before in _AGE_WORDS and context - 1 >= floor:
                 mention.first = min(mention.first, context - 1)
             return mention
         if not atom.words and self.tx[atom.first] in _SERVICE_NUMBERS and (
@@ -1105,13 +1196,16 @@ class _Scanner:
         return mention
 
     def _is_age(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> bool:
+        """Tell from the words around it whether a plain number is an age."""
         if not atom.integer or atom.value > 150 or mention.first != atom.first:
             return False
         before = self.wd[context - 1]
-        if before == "aged" and context - 1 >= floor:
+        if before in _AGE_WORDS and context - 1 >= floor:
             return True
-        if before == "between" and self.wd[context - 2] == "aged" and context - 2 >= floor:
+        if before == "between" and self.wd[context - 2] in _AGE_WORDS and context - 2 >= floor:
             return True
+        if before == "of" and self.wd[context - 2] in ("age", "ages"):
+            return True  # "at the age of 25"
         if before in ("all", "both") and self.wd[context - 2] in _BE_VERBS:
             return self.ty[atom.last + 1] != _WORD
         if atom.words:
@@ -1121,7 +1215,7 @@ class _Scanner:
         return self._name_age_place(atom)
 
     def _continues_ages(self, context: int, floor: int) -> bool:
-        """Whether a number follows an age in a list ("aged 19, 23, 26 and 32")."""
+        """Tell whether a number follows an age in a list ("aged 19, 23, 26 and 32")."""
         if not self.found or self.found[-1].kind is not Kind.AGE or self.found[-1].words:
             return False
         if self.found[-1].last + 1 != floor or context <= floor:
@@ -1146,6 +1240,7 @@ class _Scanner:
         return closed == ")" and self.capitalised(place)
 
     def _is_phone(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> bool:
+        """Tell whether 101, 999, 111 and the like are used as service numbers here."""
         chain = self.tx[atom.first]
         if atom.words or chain not in _SERVICE_NUMBERS or mention.last != atom.last:
             return False
@@ -1169,7 +1264,8 @@ class _Scanner:
         for prefix in _CHANGE_PREFIXES:
             start = context - len(prefix)
             if start >= floor and tuple(self.wd[k] for k in range(start, context)) == prefix:
-                mention.kind, mention.first, mention.bare = Kind.CHANGE, min(mention.first, start), False
+                mention.kind, mention.bare = Kind.CHANGE, False
+                mention.first = min(mention.first, start)
                 return mention
         after = mention.last + 1
         if self.wd[after] in _CHANGE_COMPARATIVES and not self.aj[after]:
@@ -1226,6 +1322,7 @@ class _Scanner:
         return None
 
     def _postfix_qualifier(self, mention: _Mention) -> _Qualifier | None:
+        """Match "or more", "or so", "+" or "-plus" written after a number."""
         k = mention.last + 1
         if self.tx[k] == "+" and self.aj[k]:
             return _Qualifier(k, k, "+", _Bound.AT_LEAST)
@@ -1258,13 +1355,13 @@ class _Scanner:
         """Join "between 18 and 25" or "10-15%" into one quantity."""
         after = a.last + 1
         left = a.first
-        if a.kind is Kind.AGE and self.wd[left] == "aged":
+        if a.kind is Kind.AGE and self.wd[left] in _AGE_WORDS:
             left += 1
-        aged = a.kind is Kind.AGE and self.wd[left - 2] == "aged" and left - 2 >= floor
+        aged = a.kind is Kind.AGE and self.wd[left - 2] in _AGE_WORDS and left - 2 >= floor
         between = self.wd[left - 1] == "between" and left - 1 >= floor and a.qualifier is None
         if between and self.wd[after] == "and":
             start = after + 1
-        elif a.kind is Kind.AGE and self.wd[left - 1] == "aged" and self.wd[after] == "to":
+        elif a.kind is Kind.AGE and self.wd[left - 1] in _AGE_WORDS and self.wd[after] == "to":
             start, between = after + 1, False  # "aged 16 to 25"
         elif self._hyphen_range(a, after):
             start, between = after + 1, False
@@ -1287,16 +1384,18 @@ class _Scanner:
         return joined
 
     def _hyphen_range(self, a: _Mention, after: int) -> bool:
-        """Whether "A-B" at ``after`` joins two plain numbers, not a code ("1-6762320-9")."""
+        """Tell whether "A-B" at ``after`` joins two plain numbers, not a code ("1-6762320-9")."""
         if a.atom is None or a.last != a.atom.last:
             return False
         if not (self.tx[after] in _HYPHENS and self.aj[after] and self.aj[after + 1]):
             return False
-        if self.ty[after + 1] != _NUMERAL or (self.aj[after + 2] and self.tx[after + 2] in _HYPHENS):
+        chained = self.aj[after + 2] and self.tx[after + 2] in _HYPHENS
+        if self.ty[after + 1] != _NUMERAL or chained:
             return False
         return not (self.tx[a.first - 1] in _HYPHENS and self.aj[a.first])
 
     def _join(self, a: _Mention, b: _Mention) -> _Mention | None:
+        """Merge the two ends of a range, or return None if their kinds do not fit."""
         if a.bare and b.atom is not None and a.atom is not None and (
             a.kind is not b.kind or a.atom.scale != b.atom.scale
         ):
@@ -1344,7 +1443,8 @@ _DATE_PREVIOUS = frozenset({*_MONTHS, "."})
 _UNIT_NEXT = frozenset(
     {"%", "per", "percent", "percentage", *_HYPHENS, *_MONEY_WORDS, *_TIME_UNITS, *_GLUED_AGE}
 )
-_AGE_PREVIOUS = frozenset({"aged", "between", "all", "both", ",", "("})
+_AGE_WORDS = frozenset({"aged", "age", "ages"})
+_AGE_PREVIOUS = frozenset({*_AGE_WORDS, "between", "all", "both", "of", ",", "("})
 _CHANGE_PREVIOUS = frozenset({"by", "of", "up", "down", "further", "another", "extra",
                               "additional"})
 
@@ -1379,8 +1479,13 @@ def _widen(bound: _Bound, low_value: float, high_value: float, low: float,
     return min(q_low, low), max(q_high, high)
 
 
+def _is_year(chain: str) -> bool:
+    """Tell whether a digit chain reads as a year of the last two centuries or this one."""
+    return len(chain) == 4 and chain.isdigit() and 1800 <= int(chain) <= 2099
+
+
 def _odd_chain(chain: str) -> bool:
-    """Whether a digit chain is too long, or has commas that do not group thousands."""
+    """Tell whether a digit chain is too long, or has commas that do not group thousands."""
     if len(chain) > _MAX_CHAIN:
         return True
     return "," in chain and not _GROUPED.fullmatch(chain)
@@ -1421,6 +1526,7 @@ def _following_year(year: int, written: str) -> int | None:
 
 
 def _valid_day_month(parts: list[str]) -> bool:
+    """Tell whether ``parts`` read as day/month or day/month/year."""
     if len(parts) not in (2, 3) or not all(p.isdigit() for p in parts):
         return False
     day, month = int(parts[0]), int(parts[1])

@@ -29,6 +29,10 @@ _GROUP_OPENING = re.compile(
 _FIRST_AGE_GAP = re.compile(
     r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?all\s+)?(?:aged\s+)?(?:between\s+)?$", re.IGNORECASE
 )
+_PARTIAL = re.compile(
+    r"\b(?:including|among\s+(?:them|those|whom)|such\s+as|includes?|included|for\s+example)\b",
+    re.IGNORECASE,
+)
 _NEXT_AGE_GAP = re.compile(r"^\s*(?:,|and|,\s*and|to|-|–)\s*(?:aged\s+)?$", re.IGNORECASE)
 
 
@@ -87,9 +91,19 @@ def find_listings(extractor: Extractor) -> list[Listing]:
             owned[owner] = run
     for owner, members in owned.items():
         first = members[0]
+        if _partial(extractor, owner, first):
+            continue
         listings.append(Listing(owner, sum(m.weight for m in members),
                                 _place(extractor, first.draft)))
     return listings
+
+
+def _partial(extractor: Extractor, owner: int, first: _Item) -> bool:
+    """Say whether the text presents the list as a selection ("including", "among them")."""
+    count = extractor.drafts[owner]
+    item_sentence = extractor.sentences[first.sentence].text
+    return bool(_PARTIAL.search(count.context[count.quantity.end :]) or _PARTIAL.search(
+        item_sentence[: extractor.drafts[first.draft].quantity.start]))
 
 
 def _counts_people(draft: Draft) -> bool:

@@ -106,6 +106,9 @@ def _link_complements(extractor: Extractor, sentence: SentenceInfo, counts: list
             continue
         siblings = [i for i in counts if i != index and drafts[i].relation == "subset"]
         if not siblings:
+            # "The other four people arrested ...": the rest of a group stated elsewhere.
+            if draft.relation is None:
+                draft.relation = "remainder"
             continue
         whole = drafts[siblings[0]].about
         if whole is None or any(drafts[i].about != whole for i in siblings):

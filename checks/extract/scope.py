@@ -53,6 +53,11 @@ _PREVIOUS_YEAR = re.compile(
     r"last\s+year)\b",
     re.IGNORECASE,
 )
+_CALENDAR_YEAR = re.compile(
+    r"(?<!since )(?<!back )(?<!launched )(?<!began )(?<!started )(?<!up )"
+    r"\b(?:in|during|throughout|for|of)\s+((?:19|20)\d\d)\b(?![-/–]\d)",
+    re.IGNORECASE,
+)
 _THIS_YEAR = re.compile(r"\bthis\s+year\b", re.IGNORECASE)
 _SAME = re.compile(
     r"\b(?:in|during|over|across)\s+(?:the|that)\s+(?:same\s+)?(?:year|period|time)\b"
@@ -65,8 +70,10 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _EVENT_BACK = re.compile(
-    r"\b(?:during|over|on|in|throughout)\s+the\s+(day|week|fortnight|weekend|operation)\b"
-    r"|\bthe\s+(day|week|fortnight)'?s?\s+(?:operation|activity)\b",
+    r"\b(?:during|over|on|in|throughout)\s+the\s+(?:day|week|fortnight|weekend|operation)\b"
+    r"|\bthe\s+(?:day|week|fortnight)'?s?\s+(?:operation|activity)\b"
+    r"|\bin\s+(?:a|one)\s+(?:single\s+)?(?:day|week|fortnight|morning|night)\b"
+    r"|\bover\s+the\s+(?:seven|five|ten|fourteen|\d{1,2})\s+days\b",
     re.IGNORECASE,
 )
 _FINANCIAL_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?((?:19|20)\d\d)[-/–](\d\d)\b")
@@ -83,6 +90,8 @@ class ScopeCue:
     start: int
     end: int
     scope: Scope | None
+    sticky: bool = True  # False for comparisons ("the year before", "in 2019") that set no context
+    to_event: bool = False  # "during the week", "in a single day": the event the release is about
 
 
 def shift_months(day: date, months: int) -> date:
@@ -173,7 +182,13 @@ class ScopeReader:
             end = shift_months(as_of, -12) if as_of else None
             begin = shift_months(as_of, -24) if as_of else None
             cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, "previous 12 months", begin, end)))
+                                 Scope(ScopeKind.PERIOD, "previous 12 months", begin, end),
+                                 sticky=False))
+        for match in _CALENDAR_YEAR.finditer(text):
+            year = int(match.group(1))
+            cues.append(ScopeCue(match.start(), match.end(),
+                                 Scope(ScopeKind.PERIOD, str(year), date(year, 1, 1),
+                                       date(year, 12, 31)), sticky=False))
         for match in _THIS_YEAR.finditer(text):
             begin = date(as_of.year, 1, 1) if as_of else None
             cues.append(ScopeCue(match.start(), match.end(),
@@ -190,7 +205,7 @@ class ScopeReader:
             cues.append(ScopeCue(match.start(), match.end(),
                                  self._event(text, match, dates)))
         for match in _EVENT_BACK.finditer(text):
-            cues.append(ScopeCue(match.start(), match.end(), None))
+            cues.append(ScopeCue(match.start(), match.end(), None, to_event=True))
         return _without_overlaps(cues)
 
     # ----------------------------------------------------------------- helpers
@@ -220,18 +235,20 @@ class ScopeReader:
 
     def _last_cue(self, match: re.Match[str], as_of: date | None) -> ScopeCue:
         which, count_word, unit = match.group(1).lower(), match.group(2), match.group(3)
+        sticky = which not in ("previous", "preceding")
         count = _number(count_word)
         label = f"{'previous' if which in ('previous', 'preceding') else 'last'} {count} {unit}"
         if unit.lower().startswith("year"):
             count, unit = 12 * count, "months"
             label = label.replace(f"{count // 12} year", f"{count} month")
         if as_of is None:
-            return ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label))
+            return ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label), sticky)
         begin = _span(count, unit, as_of)
         end = as_of
-        if which in ("previous", "preceding"):
+        if not sticky:
             end, begin = begin, _span(count, unit, begin)
-        return ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label, begin, end))
+        return ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label, begin, end),
+                        sticky)
 
     def _date_cues(self, text: str, dates: list[DateMention]) -> list[ScopeCue]:
         """Return cues from explicit dates: ranges and single past days."""
@@ -288,12 +305,13 @@ def _without_overlaps(cues: list[ScopeCue]) -> list[ScopeCue]:
     return kept
 
 
-def resolve(cue: ScopeCue | None, current: Scope) -> Scope:
-    """Return the scope a cue sets, given the scope in force before it."""
+def resolve(cue: ScopeCue | None, current: Scope, event: Scope | None = None) -> Scope:
+    """Return the scope a cue sets, given the scope in force before it and the
+    release's latest event (day or week of action), if any."""
     if cue is None:
         return current
     if cue.scope is None:
-        return current
+        return event if cue.to_event and event is not None else current
     if cue.scope.kind is ScopeKind.EVENT and cue.scope.start is None and (
         current.kind is ScopeKind.EVENT and current.start is not None
     ):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import product
 
 from checks.model import Figure, Finding, Kind, Rule, Severity
 from checks.validate.batch import Batch, number, quoted, related
@@ -81,7 +80,11 @@ def _sentence_claims(figures: list[Figure]) -> Iterator[Claim]:
         ):
             continue
         before = [v for v in values if v.at < change.at]
-        after = [v for v in values if v.at > change.at]
+        end = change.at + len(change.text)
+        # "121 people, three more than in the previous 12 months (118)": the compared
+        # figure follows "than" closely, within the clause.
+        after = [v for v in values if end < v.at <= end + 45
+                 and not re.search(r"[,;.]", text[end : v.at])]
         if before and after:
             yield _difference_claim(change, after[0], before[-1])
 
@@ -121,10 +124,18 @@ def _nearest(figures: list[Figure], anchor: Figure) -> Figure:
     return min(figures, key=lambda f: abs(f.at - anchor.at))
 
 
+def _difference(old: Figure, new: Figure) -> Interval:
+    """Return the interval of |new - old| for every value the two figures allow."""
+    low = max(0.0, new.low - old.high, old.low - new.high)
+    high = max(new.high - old.low, old.high - new.low)
+    return Interval(low, high)
+
+
 def _percent_change(old: Figure, new: Figure) -> Interval:
-    results = [abs(n - o) / o * 100 for o, n in product((old.low, old.high), (new.low, new.high))
-               if o > 0]
-    return Interval(min(results), max(results)) if results else Interval(0, 0)
+    if old.low <= 0:
+        return Interval(0, float("inf"))
+    difference = _difference(old, new)
+    return Interval(difference.low / old.high * 100, difference.high / old.low * 100)
 
 
 def _percent_claim(percent: Figure, old: Figure, new: Figure) -> Claim:
@@ -158,8 +169,7 @@ def _percent_hint(percent: Figure, old: Figure, new: Figure, middle: float) -> s
 
 
 def _difference_claim(difference: Figure, old: Figure, new: Figure) -> Claim:
-    corners = [abs(n - o) for o, n in product((old.low, old.high), (new.low, new.high))]
-    computed = Interval(min(corners), max(corners))
+    computed = _difference(old, new)
     actual = abs(new.value - old.value)
     message = (f"{quoted(difference)} does not match its figures: {number(new.value)} and "
                f"{number(old.value)} differ by {number(actual)}.")

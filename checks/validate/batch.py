@@ -43,8 +43,18 @@ class Batch:
         figures = self.by_path.get(path, []) if path else self.figures
         for figure in figures:
             if (figure.kind in COMPARABLE_KINDS and figure.kind is not Kind.PERCENT
-                    and figure.metric and figure.entity and figure.relation != "listing"):
+                    and figure.metric and figure.entity
+                    and figure.relation not in ("listing", "remainder")
+                    and not self._sub_population(figure)):
                 yield figure
+
+    def _sub_population(self, figure: Figure) -> bool:
+        """Say whether a figure counts part of another's group with the same metric
+        ("nine victims safeguarded, two of them children"): not the metric's value."""
+        if figure.relation != "subset" or not figure.about:
+            return False
+        whole = self.by_id.get(figure.about)
+        return whole is not None and whole.metric == figure.metric
 
 
 # ------------------------------------------------------------------ periods
@@ -149,9 +159,16 @@ def metric_name(rules: RuleSet, metric: str | None, fallback: str | None = None)
     return found.name if found else metric
 
 
+def same_programme(a: Scope, b: Scope) -> bool:
+    """Say whether two cumulative scopes can count the same thing: both name the same
+    operation, or one names none."""
+    plain = "since launch"
+    return a.label == b.label or plain in (a.label, b.label)
+
+
 def scope_phrase(scope: Scope) -> str:
     if scope.kind is ScopeKind.CUMULATIVE:
-        return "since launch"
+        return scope.label or "since launch"
     if scope.label:
         return scope.label
     return scope.kind.value

@@ -8,6 +8,7 @@ must agree too; the later release carries the finding.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -19,10 +20,15 @@ from checks.validate.batch import (
     quoted,
     related,
     same_period,
+    same_programme,
     scope_phrase,
 )
 from checks.validate.claims import Claim, Interval
 
+_RESTRICTION = re.compile(
+    r"\b(?:for|on\s+suspicion\s+of|in\s+connection\s+with|aged|under|over)\s+[\w'’\-]+"
+    r"|\b(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’\-]+"
+)
 IN_DOCUMENT = "figcheck.restated-figure-agrees"
 ACROSS = "figcheck.releases-agree"
 CHECKS = {
@@ -42,13 +48,26 @@ def claims(batch: Batch) -> Iterator[Claim]:
         yield from _across(batch, figures)
 
 
+def restriction(figure: Figure) -> str:
+    """Return what narrows a figure to a sub-group: "for drugs offences", "in Coventry".
+
+    "15 people were arrested for drugs offences" and "3 people were arrested for
+    weapons offences" are two quantities, not one stated twice.
+    """
+    after = figure.context[figure.at + len(figure.text) :]
+    clause = re.split(r"[,;:.()]", after, maxsplit=1)[0]
+    found = _RESTRICTION.findall(clause)
+    return " ".join(part.lower() for part in found)
+
+
 def _within(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
     by_path: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_path[figure.path].append(figure)
     for same_doc in by_path.values():
         for index, later in enumerate(same_doc):
-            first = next((f for f in same_doc[:index] if same_period(f.scope, later.scope)), None)
+            first = next((f for f in same_doc[:index] if same_period(f.scope, later.scope)
+                          and restriction(f) == restriction(later)), None)
             if first is not None:
                 yield _claim(batch, IN_DOCUMENT, later, first, Severity.ERROR)
 
@@ -60,6 +79,7 @@ def _across(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
             f for f in dated
             if f.path != later.path and _before(batch, f.path, later.path)
             and same_period(f.scope, later.scope) and _exact_period(f, later)
+            and restriction(f) == restriction(later)
         ]
         if earlier:
             yield _claim(batch, ACROSS, later, earlier[-1], Severity.ERROR)
@@ -76,7 +96,7 @@ def _exact_period(a: Figure, b: Figure) -> bool:
     # Across releases only the same dates count: "the last 12 months" of two
     # releases a month apart are different periods.
     if a.scope.kind is ScopeKind.CUMULATIVE:
-        return a.scope.end == b.scope.end
+        return a.scope.end == b.scope.end and same_programme(a.scope, b.scope)
     return a.scope.start == b.scope.start and a.scope.end == b.scope.end
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checks.model import Figure, Finding, Kind, Rule, Severity
@@ -15,6 +16,7 @@ CHECKS = {
     NEGATIVE: "A count is not negative.",
 }
 OLDEST_AGE = 120
+_CHANGE_WORDS = re.compile(r"chang|differ|net\b|varian|increase|decrease|rise|fall|\+|[-–]\s*/")
 
 
 def claims(batch: Batch) -> Iterator[Claim]:
@@ -23,9 +25,15 @@ def claims(batch: Batch) -> Iterator[Claim]:
             yield _claim(figure, AGE, Interval(0, OLDEST_AGE),
                          f"{quoted(figure)} is not a possible age.",
                          _age_hint(figure))
-        elif figure.kind is Kind.COUNT:
+        elif figure.kind is Kind.COUNT and figure.value < 0 and not _is_change(figure):
             yield _claim(figure, NEGATIVE, Interval.at_least(0),
                          f"{quoted(figure)} is a negative count.", "A count cannot be below zero.")
+
+
+def _is_change(figure: Figure) -> bool:
+    """Say whether a signed number is a change ("Change" column, "net")."""
+    noun = (figure.noun or "").lower()
+    return bool(_CHANGE_WORDS.search(noun))
 
 
 def _age_hint(figure: Figure) -> str:

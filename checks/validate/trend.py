@@ -11,7 +11,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from checks.model import Figure, Finding, Rule, ScopeKind, Severity
-from checks.validate.batch import Batch, entity_name, metric_name, number, quoted, related
+from checks.validate.batch import (
+    Batch,
+    entity_name,
+    metric_name,
+    number,
+    quoted,
+    related,
+    same_programme,
+)
 from checks.validate.claims import Claim, Interval
 
 CUMULATIVE = "figcheck.cumulative-never-falls"
@@ -27,7 +35,8 @@ def claims(batch: Batch) -> Iterator[Claim]:
         for later in figures:
             when = _as_of(batch, later)
             earlier = [f for f in figures
-                       if f.path != later.path and (_as_of(batch, f) or when) < when]  # type: ignore[operator]
+                       if f.path != later.path and same_programme(f.scope, later.scope)
+                       and (_as_of(batch, f) or when) < when]  # type: ignore[operator]
             if not earlier:
                 continue
             highest = max(earlier, key=lambda f: f.low)
@@ -41,7 +50,7 @@ def _as_of(batch: Batch, figure: Figure) -> date | None:
 def _claim(batch: Batch, later: Figure, earlier: Figure) -> Claim:
     message = (
         f"{entity_name(batch.rules, later.entity)} {metric_name(batch.rules, later.metric)} "
-        f"since launch is {quoted(later)}, lower than the {number(earlier.low)} published earlier "
+        f"{later.scope.label or 'since launch'} is {quoted(later)}, lower than the {number(earlier.low)} published earlier "
         f"({earlier.path} line {earlier.line}); a cumulative total cannot fall."
     )
     hint = (f"The total should be at least {number(earlier.low)}; check whether the figure "

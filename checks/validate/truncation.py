@@ -44,7 +44,8 @@ def _claim(document: Document, block: Block, figure: Figure | None) -> Claim | N
     if not text or len(text.split()) < 3:
         return None
     closed = bool(_CLOSED.search(text))
-    if figure is not None and _ends_with(text, figure) and figure.kind is Kind.COUNT and not figure.noun:
+    if (figure is not None and block.kind is BlockKind.PARAGRAPH and _ends_with(text, figure)
+            and figure.kind is Kind.COUNT and not figure.noun):
         message = (f'"{_tail(text)}" ends with the number {figure.text} and nothing it counts: '
                    "the sentence looks cut off.")
         hint = f"Add what {figure.text} counts (for example \"{figure.text} children\") and finish the sentence."
@@ -63,7 +64,12 @@ def _claim(document: Document, block: Block, figure: Figure | None) -> Claim | N
 
 
 def _ends_with(text: str, figure: Figure) -> bool:
-    return text.endswith(figure.text) and not _CLOSED.search(text)
+    """Say whether the text stops right after the figure, which follows a word
+    ("freed 185"), not a label ("False alarms: 4,302")."""
+    if not text.endswith(figure.text) or _CLOSED.search(text):
+        return False
+    before = text[: len(text) - len(figure.text)].rstrip()
+    return bool(before) and before[-1].isalpha()
 
 
 def _tail(text: str, words: int = 6) -> str:

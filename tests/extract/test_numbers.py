@@ -7,6 +7,7 @@ the tests stand alone) and from hand-written cases for each rule.
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
@@ -348,6 +349,69 @@ CASES: list[tuple[str, str, Kind, float, float, float, str | None, bool]] = [
     ("arrests rose by 12 on last year", "12", Kind.CHANGE, 12, 12, 12, None, False),
     ("the total was 121, up 3 on the year before", "3", Kind.CHANGE, 3, 3, 3, None, False),
     ("a reduction of 40 incidents", "40", Kind.CHANGE, 40, 40, 40, None, False),
+    # more awkward spellings
+    ("half a million people", "half a million", Kind.DECIMAL, 5e5, 4.5e5, 5.5e5, None, True),
+    ("forty-one officers", "forty-one", C, 41, 41, 41, None, True),
+    ("one hundred and twenty-three people", "one hundred and twenty-three", C, 123, 123, 123,
+     None, True),
+    ("a nine-year-old girl", "nine-year-old", Kind.AGE, 9, 9, 9, None, True),
+    ("a one-year sentence", "one-year", Kind.DURATION, 1, 1, 1, None, True),
+    ("a 25-year sentence", "25-year", Kind.DURATION, 25, 25, 25, None, False),
+    ("over 2000 years ago", "over 2000 years", Kind.DURATION, 2000, 2000, INF, "over", False),
+    ("children aged 5-11", "aged 5-11", Kind.AGE, 8, 5, 11, None, False),
+    ("pupils ages 11 to 16", "ages 11 to 16", Kind.AGE, 13.5, 11, 16, None, False),
+    ("men aged 16 to 25 were held", "aged 16 to 25", Kind.AGE, 20.5, 16, 25, None, False),
+    ("charged at the age of 25", "25", Kind.AGE, 25, 25, 25, None, False),
+    ("a man in his 20s", "20s", Kind.AGE, 20, 20, 29, None, False),
+    ("music of the 60s", "60s", Kind.YEAR, 1960, 1960, 1969, None, False),
+    ("on 10th November 2022", "10th November 2022", Kind.DATE, 10, 10, 10, None, False),
+    ("on November 10th", "November 10th", Kind.DATE, 10, 10, 10, None, False),
+    ("from Nov 10", "Nov 10", Kind.DATE, 10, 10, 10, None, False),
+    ("on 6 and 7 March", "6", Kind.DATE, 6, 6, 6, None, False),
+    ("on 6 and 7 March", "7 March", Kind.DATE, 7, 7, 7, None, False),
+    ("in March 12 people were arrested", "12", C, 12, 12, 12, None, False),
+    ("open 10am-2pm", "2pm", Kind.TIME, 14, 14, 14, None, False),
+    ("open 9.30am–4.30pm", "9.30am", Kind.TIME, 9.5, 9.5, 9.5, None, False),
+    ("a round-the-clock 24/7 service", "24/7", Kind.RATE, 24, 24, 24, None, False),
+    ("a 3:1 ratio", "3:1", Kind.REFERENCE, 3, 3, 3, None, False),
+    ("see section 1.2.3", "1.2.3", Kind.REFERENCE, 1, 1, 1, None, False),
+    ("three 4x4 vehicles", "4x4", Kind.REFERENCE, 4, 4, 4, None, False),
+    ("results for Q3 2021", "Q3", Kind.REFERENCE, 3, 3, 3, None, False),
+    ("results for Q3 2021", "2021", Kind.YEAR, 2021, 2021, 2021, None, False),
+    ("date: 2023/05/24", "2023/05/24", Kind.DATE, 24, 24, 24, None, False),
+    ("dial 112 in Europe", "112", Kind.PHONE, 112, 112, 112, None, False),
+    ("ring 105 in a power cut", "105", Kind.PHONE, 105, 105, 105, None, False),
+    ("phone 119 to book", "119", Kind.PHONE, 119, 119, 119, None, False),
+    ("report it via 101.", "101", Kind.PHONE, 101, 101, 101, None, False),
+    ("the force took 101 arrests to court", "101", C, 101, 101, 101, None, False),
+    ("a 5km run", "5km", Kind.DECIMAL, 5, 5, 5, None, False),
+    ("a budget of US$5m", "$5m", Kind.MONEY, 5e6, 4.5e6, 5.5e6, None, False),
+    ("a £1,000-a-month fee", "£1,000", Kind.MONEY, 1000, 1000, 1000, None, False),
+    ("tickets at £3.50", "£3.50", Kind.MONEY, 3.5, 3.495, 3.505, None, False),
+    ("costs of £20k", "£20k", Kind.MONEY, 20000, 19500, 20500, None, False),
+    ("2.5 billion views", "2.5 billion", Kind.DECIMAL, 2.5e9, 2.45e9, 2.55e9, None, False),
+    ("1.5bn views", "1.5bn", Kind.DECIMAL, 1.5e9, 1.45e9, 1.55e9, None, False),
+    ("1,000,000 views", "1,000,000", C, 1e6, 1e6, 1e6, None, False),
+    ("a 3% points gap", "3% points", Kind.POINTS, 3, 2.5, 3.5, None, False),
+    ("a gap of 3.1pp", "3.1pp", Kind.POINTS, 3.1, 3.05, 3.15, None, False),
+    ("a 12 per-cent rise", "12 per-cent", Kind.PERCENT, 12, 11.5, 12.5, None, False),
+    ("seven per cent of calls", "seven per cent", Kind.PERCENT, 7, 6.5, 7.5, None, True),
+    ("more than more than 5 people", "more than 5", C, 5, 5, INF, "more than", False),
+    ("a 40-plus crowd", "40-plus", C, 40, 40, INF, "plus", False),
+    ("people aged 60+", "aged 60+", Kind.AGE, 60, 60, INF, "+", False),
+    ("some 40-odd people", "some 40", C, 40, 36, 44, "some", False),
+    ("a crowd of 40-odd", "40-odd", C, 40, 36, 44, "odd", False),
+    ("40 or so people", "40 or so", C, 40, 36, 44, "or so", False),
+    ("12 or fewer people", "12 or fewer", C, 12, 0, 12, "or fewer", False),
+    ("people handed over 12 knives", "12", C, 12, 12, 12, None, False),
+    ("Category C. 5 people were hurt", "5", C, 5, 5, 5, None, False),
+    ("121 people, three more than 118 the year before", "118", C, 118, 118, 118, None, False),
+    ("the 2nd arrest", "2nd", Kind.ORDINAL, 2, 2, 2, None, False),
+    ("well over 300 people", "well over 300", C, 300, 300, INF, "well over", False),
+    ("as many as 300 people", "as many as 300", C, 300, 0, 300, "as many as", False),
+    ("in the region of 300 people", "in the region of 300", C, 300, 270, 330,
+     "in the region of", False),
+    ("no fewer than 30 people", "no fewer than 30", C, 30, 30, INF, "no fewer than", False),
     # negative numbers and odd spacing
     ("a balance of -5 points", "-5", C, -5, -5, -5, None, False),
     ("the temperature was −3 overnight", "−3", C, -3, -3, -3, None, False),
@@ -500,6 +564,11 @@ ABSENT: list[tuple[str, str]] = [
     ("dozens of officers", "dozens"),
     ("a zero waste future", "zero"),
     ("zero tolerance", "zero"),
+    ("a quarter of a million people", "million"),
+    ("three quarters of a million people", "million"),
+    ("the under-18s and the over-60s", "60s"),
+    ("the under-18s and the over-60s", "18s"),
+    ("tens of thousands of calls", "thousands"),
 ]
 
 
@@ -610,6 +679,49 @@ def test_offsets_survive_newlines_and_unicode() -> None:
 def test_hostile_input_completes(text: str) -> None:
     found = find_quantities(text)
     assert all(text[q.start : q.end] == q.text for q in found[:1000])
+
+
+def test_hostile_digits_and_commas_are_junk_not_numbers() -> None:
+    assert find_quantities("1,2,3,4,5,6,7,8,9,0," * 50_000) == []
+
+
+def test_qualifier_repetitions_find_nothing() -> None:
+    assert find_quantities("more than more than " * 100_000) == []
+
+
+def test_a_long_list_of_numbers_is_read_in_full() -> None:
+    text = ", ".join(str(n) for n in range(1, 5001))
+    found = find_quantities(text)
+    assert [q.value for q in found] == [float(n) for n in range(1, 5001)]
+
+
+_FUZZ_TOKENS = [
+    "1", "25", "999", "2019", "1,107", "16.1", "8.47", "09:26", "26/03/2021", "2007/8", "0800",
+    "555", "one", "two", "twenty", "hundred", "thousand", "million", "a", "an", "half", "dozen",
+    "and", "more", "than", "around", "between", "aged", "year", "old", "years", "weeks", "per",
+    "cent", "%", "£", "$", "m", "bn", "p", "-", "–", "−", ",", ".", "(", ")", "+", "/", ":",
+    "st", "th", "am", "pm", "March", "May", "Section", "Red", "Covid", "call", "NHS", "the",
+    "no", "every", "further", "by", "fell", "up", "down", "or", "so", "s", "first", "third",
+    "thirds", "people", "officers", "calls", "a", "minute", "Smith", "of", "Leek", "’", '"',
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_fuzzed_token_soup_keeps_the_invariants(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = []
+    for _ in range(400):
+        pieces.append(rng.choice(_FUZZ_TOKENS))
+        pieces.append(rng.choice(["", " ", " ", " ", "\n"]))
+    text = "".join(pieces)
+    previous_end = 0
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+        assert q.start >= previous_end
+        assert q.start < q.end
+        assert q.low <= q.high
+        assert q.low <= q.value <= q.high or math.isinf(q.value)
+        previous_end = q.end
 
 
 def test_huge_number_does_not_raise() -> None:
