@@ -230,7 +230,9 @@ class Extractor:
             ) or re.search(r"[,;:]", text[between[0] : between[1]])
             if not blocked:
                 return resolve(following, self.current_scope, self.last_event)
-        preceding = [c for c in cues if c.end <= quantity.start]
+        # A comparison ("the year before") reaches only a figure in its own clause.
+        preceding = [c for c in cues if c.end <= quantity.start and (
+            c.sticky or not re.search(r"[,;:]", text[c.end : quantity.start]))]
         if preceding:
             return resolve(preceding[-1], self.current_scope, self.last_event)
         return self.current_scope

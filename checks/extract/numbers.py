@@ -10,6 +10,12 @@ numbers, references, ordinals) are recognised and labelled, so that later
 stages never take "Section 160" or "call 101" for a count.  Qualifiers ("more
 than", "around", "between ... and") and the precision a figure is written to
 ("8.47 million", "7%") become the ``low``/``high`` bounds of each quantity.
+
+Values are stated in one unit per kind: money in pounds (or the currency
+written; "20p" is 0.2), ages in years (a "six-month-old" is 0.5), times in
+hours on the 24-hour clock ("2.15 pm" is 14.25), dates as the day of the month,
+years and year spans as their first year (``high`` is the last), phone numbers
+as their digits, and changes as unsigned sizes (the direction is in the words).
 """
 
 from __future__ import annotations
@@ -158,17 +164,24 @@ _REFERENCE_WORDS = frozenset(
         "section sections article articles schedule schedules chapter chapters clause clauses "
         "paragraph paragraphs regulation regulations appendix annex page pages channel tier "
         "category junction platform terminal version season episode volume vol level phase stage "
-        "room"
+        "room log ref reference"
     )
 )
 # Ambiguous in lower case ("took part 2 weeks ago"), so only when capitalised.
 _CAPITAL_REFERENCE_WORDS = frozenset(
     _wordlist(
         "Part Parts Figure Table Unit Step Question Number Red Amber Green Box Bus Gate Flight "
-        "Route Zone Ward Band Grade Rule Item"
+        "Route Zone Ward Band Grade Rule Item PC DC PS PCSO Sgt"
     )
 )
 _REFERENCE_BEFORE_HYPHEN = frozenset({"covid", "sars"})
+# The last word of a street name: the number before "12 High Street" is an address.
+_STREET_WORDS = frozenset(
+    _wordlist(
+        "Street Road Lane Avenue Close Drive Way Court Place Crescent Terrace Square Gardens "
+        "Grove Row Walk Parade St Rd"
+    )
+)
 
 _SERVICE_NUMBERS = frozenset({"101", "999", "111", "112", "105", "119"})
 _CALL_WORDS = frozenset(
@@ -334,7 +347,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 @dataclass(slots=True)
 class _Atom:
-    """A number as written, before its context is known."""
+    """A number as written, before its context is known (a scale may still be added)."""
 
     first: int
     last: int
@@ -372,7 +385,7 @@ class _Mention:
     bound: _Bound | None = None  # how the qualifier widened the value
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Skip:
     """Tokens that look like a number but are not one ("no one", "a third")."""
 
@@ -393,12 +406,14 @@ class _Scanner:
     """Tokenise a text once, then read its numbers left to right."""
 
     def __init__(self, text: str) -> None:
+        # One list per token attribute, indexed by token; the rules read them in tight
+        # loops, hence the short names.
         self.text = text
-        self.tx: list[str] = []
-        self.lo: list[str] = []
-        self.st: list[int] = []
-        self.en: list[int] = []
-        self.ty: list[str] = []
+        self.tx: list[str] = []  # token text
+        self.lo: list[str] = []  # token text, lower-cased
+        self.st: list[int] = []  # offset of the first character
+        self.en: list[int] = []  # offset just past the last character
+        self.ty: list[str] = []  # _NUMERAL, _WORD, _PUNCT or _JUNK
         self._tokenise()
         self.n = len(self.tx)
         self._pad()
@@ -451,6 +466,7 @@ class _Scanner:
         the rules look a few tokens either way without bounds checks.
         """
         st, en, ty, lo, tx = self.st, self.en, self.ty, self.lo, self.tx
+        # aj: the token touches the one before; wd/nm: the word or numeral, else "".
         self.aj: list[bool] = [False] + [st[k] == en[k - 1] for k in range(1, self.n)]
         self.wd: list[str] = [w if t == _WORD else "" for w, t in zip(lo, ty, strict=True)]
         self.nm: list[str] = [w if t == _NUMERAL else "" for w, t in zip(tx, ty, strict=True)]
@@ -806,6 +822,8 @@ class _Scanner:
             if clock is not None:
                 return clock
         chain = self.tx[i]
+        if self.capitalised(i + 1) and self._street_after(i):
+            return self._mention_of(Kind.REFERENCE, i, i, atom.value)  # "12 High Street"
         if len(chain) <= 2 and (after in _DATE_NEXT or self.lo[i - 1] in _DATE_PREVIOUS):
             date = self._date(atom, floor)
             if date is not None:
@@ -813,6 +831,17 @@ class _Scanner:
         if len(chain) == 4:
             return self._year(atom, floor)
         return None
+
+    def _street_after(self, i: int) -> bool:
+        """Tell whether a street name ("High Street", "Tile Hill Road") follows token ``i``."""
+        if not self.tx[i].isdigit() or len(self.tx[i]) > 4:
+            return False
+        for k in range(i + 2, i + 5):
+            if not self.capitalised(k - 1) or self.aj[k - 1]:
+                return False
+            if self.tx[k] in _STREET_WORDS and not self.capitalised(k + 1):
+                return True  # a name, then the street word last: "High Street"
+        return False
 
     def _code(self, letters: int, atom: _Atom) -> _Mention:
         """Read an alphanumeric code ("A34", "M6", "B4144", "Covid19") as a reference."""
@@ -835,6 +864,8 @@ class _Scanner:
             return None
         if self.tx[prev] == "." and self.aj[prev] and self.wd[prev - 1] in ("no", "nos"):
             return prev - 1 if prev - 1 >= floor else None  # "No. 5"
+        if self.tx[prev] in (":", "#") and self.lo[prev - 1] in _REFERENCE_WORDS:
+            return prev - 1 if prev - 1 >= floor else None  # "Ref: 4567"
         if self.ty[prev] != _WORD or self.aj[i]:
             return None
         if self.lo[prev] in _REFERENCE_WORDS or self.tx[prev] in _CAPITAL_REFERENCE_WORDS:
@@ -1436,7 +1467,7 @@ class _Scanner:
 _SCALE_WORDS = frozenset({*_ROUND_SCALES, *_EXACT_SCALES})
 _REFERENCE_GATE = frozenset(
     {*_REFERENCE_WORDS, *(w.lower() for w in _CAPITAL_REFERENCE_WORDS),
-     *_REFERENCE_BEFORE_HYPHEN, *_HYPHENS, "."}
+     *_REFERENCE_BEFORE_HYPHEN, *_HYPHENS, ".", ":", "#"}
 )
 _DATE_NEXT = frozenset({*_MONTHS, *_ORDINAL_SUFFIXES, *_HYPHENS, "of", "and", "to", "or", "&", ","})
 _DATE_PREVIOUS = frozenset({*_MONTHS, "."})

@@ -38,8 +38,10 @@ _LABEL_BEFORE = re.compile(
     r"(?:^|[\s,;:])(?P<label>[A-Z][\w'’\-]*(?:\s+(?:and|of|upon|under|on|&)?\s*[A-Z][\w'’\-]*)*)"
     r"(?:\s+[a-z]+)?\s*$"
 )
+_INTRODUCES = re.compile(r"[:—–]|\b(?:including|comprising|made\s+up\s+of|of\s+which|of\s+whom)\b")
 _PLACE_AFTER = re.compile(
-    r"^\s+(?:in|on|at|from|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
+    r"^\s+(?:(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed\s+)?"
+    r"(?:in|on|at|from|for)\s+(?:the\s+)?[A-Z][\w'’\-]*"
     r"(?:\s+(?:and|of|upon|under|on|the|&)?\s*[A-Z][\w'’\-]*)*"
 )
 _ITEM_GAP = re.compile(r"^[^.;:()]{0,80}$")
@@ -131,7 +133,8 @@ def _link_breakdown(extractor: Extractor, sentence: SentenceInfo, counts: list[i
     whole = None
     earlier = [i for i in counts if drafts[i].quantity.end <= first.quantity.start
                and drafts[i].relation is None and drafts[i].quantity.kind is Kind.COUNT]
-    if earlier:
+    # A total in the same sentence introduces its breakdown: "124 people ...: 18 in A, ...".
+    if earlier and _INTRODUCES.search(text[drafts[earlier[-1]].quantity.end : first.quantity.start]):
         whole = earlier[-1]
     elif previous is not None:
         whole = _whole_in(extractor, previous, item_heads)

@@ -31,7 +31,8 @@ _UNIT = r"(days?|weeks?|fortnights?|months?|years?)"
 _CUMULATIVE = re.compile(
     r"\bsince\b(?:[\s,]+[\w'’\-]+){0,8}?[\s,]+(?:launch(?:ed)?|began|begun|started|start|"
     r"set\s+up|inception|joined|formed|introduced|created|established|beginning|outset)\b"
-    r"|\bsince\s+launch\b|\bto\s+date\b|\b(?:have|has|had)\s+now\b|\bin\s+all\b",
+    r"|\bsince\s+launch\b|\bto\s+date\b|\b(?:have|has|had)\s+now\b|\bin\s+all\b"
+    r"|\bafter\s+(?:it|the\s+\w+)\s+(?:was\s+)?(?:set\s+up|launched|began|started)\b",
     re.IGNORECASE,
 )
 _SINCE_DATE = re.compile(

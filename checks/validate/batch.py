@@ -38,12 +38,15 @@ class Batch:
             self.by_path[figure.path].append(figure)
         self.published = {d.path: d.published for d in self.documents}
 
-    def measured(self, path: str | None = None) -> Iterable[Figure]:
-        """Yield the figures that state a quantity with a metric and an entity."""
+    def measured(self, path: str | None = None, *, need_entity: bool = True,
+                 need_metric: bool = True) -> Iterable[Figure]:
+        """Yield the figures that state a quantity with a metric and an entity (or, when
+        asked, without them)."""
         figures = self.by_path.get(path, []) if path else self.figures
         for figure in figures:
             if (figure.kind in COMPARABLE_KINDS and figure.kind is not Kind.PERCENT
-                    and figure.metric and figure.entity
+                    and (figure.metric or (not need_metric and figure.noun))
+                    and (figure.entity or not need_entity)
                     and figure.relation not in ("listing", "remainder")
                     and not self._sub_population(figure)):
                 yield figure
@@ -157,6 +160,16 @@ def metric_name(rules: RuleSet, metric: str | None, fallback: str | None = None)
         return fallback or "figures"
     found = rules.metrics.get(metric)
     return found.name if found else metric
+
+
+def quantity_key(figure: Figure) -> str:
+    """Return what a figure measures: its metric, or else its counted noun ("county line")."""
+    if figure.metric:
+        return figure.metric
+    from checks.extract.language import singular
+
+    words = (figure.noun or "").split()
+    return "noun:" + " ".join(singular(w) for w in words)
 
 
 def same_programme(a: Scope, b: Scope) -> bool:

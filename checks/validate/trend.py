@@ -16,6 +16,7 @@ from checks.validate.batch import (
     entity_name,
     metric_name,
     number,
+    quantity_key,
     quoted,
     related,
     same_programme,
@@ -28,9 +29,12 @@ CHECKS = {CUMULATIVE: "A cumulative (since launch) total is not lower than in an
 
 def claims(batch: Batch) -> Iterator[Claim]:
     groups: dict[tuple[str | None, str | None], list[Figure]] = defaultdict(list)
-    for figure in batch.measured():
-        if figure.scope.kind is ScopeKind.CUMULATIVE and _as_of(batch, figure) is not None:
-            groups[(figure.entity, figure.metric)].append(figure)
+    for figure in batch.measured(need_entity=False, need_metric=False):
+        # Without a rule-file entity, a named operation still identifies the total.
+        named = figure.entity is not None or figure.scope.label != "since launch"
+        if (figure.scope.kind is ScopeKind.CUMULATIVE and named
+                and _as_of(batch, figure) is not None):
+            groups[(figure.entity, quantity_key(figure))].append(figure)
     for figures in groups.values():
         for later in figures:
             when = _as_of(batch, later)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from checks.model import Finding, RunResult, Severity
+from checks.model import Figure, Finding, RunResult, Severity
 from checks.pipeline import check_paths
 from tests.conftest import EXPECTATIONS, ROOT
 
@@ -43,6 +43,11 @@ def findings_in(result: RunResult, relative: str, rule: str | None = None) -> li
     """Return the findings reported in one fixture file, of one rule if given."""
     return [f for f in result.findings
             if _same_file(f.path, relative) and (rule is None or f.rule.value == rule)]
+
+
+def figures_in(result: RunResult, relative: str) -> list[Figure]:
+    """Return the figures read from one fixture file."""
+    return [f for f in result.figures if _same_file(f.path, relative)]
 
 
 def reported(result: RunResult, relative: str,
@@ -77,5 +82,5 @@ def assert_finding(finding: Finding, *, rule: str, code: str, severity: Severity
         assert related_of(finding) == related
 
 
-__all__ = ["FIXTURES", "assert_finding", "findings_in", "fixture_path", "related_of", "reported",
-           "run_fixtures", "the_finding"]
+__all__ = ["FIXTURES", "assert_finding", "figures_in", "findings_in", "fixture_path", "related_of",
+           "reported", "run_fixtures", "the_finding"]

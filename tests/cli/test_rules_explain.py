@@ -22,12 +22,12 @@ def test_rules_table_lists_every_rule(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["code", "slug", "rule", "severity", "title"]
     assert len(lines) == 1 + len(Rule)
-    for line, doc in zip(lines[1:], CATALOG.values()):
+    for line, doc in zip(lines[1:], CATALOG.values(), strict=True):
         assert line.split()[:4] == [doc.code, doc.slug, doc.rule.value,
                                     doc.default_severity.value]
         assert line.endswith(doc.title)
     # Columns line up: every title starts at the same place.
-    starts = {line.index(doc.title) for line, doc in zip(lines[1:], CATALOG.values())}
+    starts = {line.index(doc.title) for line, doc in zip(lines[1:], CATALOG.values(), strict=True)}
     assert len(starts) == 1
 
 

@@ -327,6 +327,13 @@ CASES: list[tuple[str, str, Kind, float, float, float, str | None, bool]] = [
     ("a crash on the A34 near Oxford", "A34", Kind.REFERENCE, 34, 34, 34, None, False),
     ("the B4144 was closed", "B4144", Kind.REFERENCE, 4144, 4144, 4144, None, False),
     ("a 5G mast", "5G", Kind.REFERENCE, 5, 5, 5, None, False),
+    ("quoting log 123 of 14 March", "log 123", Kind.REFERENCE, 123, 123, 123, None, False),
+    ("quote Ref: 4567", "Ref: 4567", Kind.REFERENCE, 4567, 4567, 4567, None, False),
+    ("PC 2345 Smith said", "PC 2345", Kind.REFERENCE, 2345, 2345, 2345, None, False),
+    ("a raid on 12 High Street, Leek", "12", Kind.REFERENCE, 12, 12, 12, None, False),
+    ("at 4 Tile Hill Road, Coventry", "4", Kind.REFERENCE, 4, 4, 4, None, False),
+    ("sold 12 Street Fighter games", "12", C, 12, 12, 12, None, False),
+    ("15 West Midlands Police officers", "15", C, 15, 15, 15, None, False),
     # ordinals
     ("the 1st and 3rd of the series", "1st", Kind.ORDINAL, 1, 1, 1, None, False),
     ("the 1st and 3rd of the series", "3rd", Kind.ORDINAL, 3, 3, 3, None, False),
