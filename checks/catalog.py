@@ -5,9 +5,10 @@ ruff's rule pages.  The same text feeds ``figcheck rules``, ``figcheck
 explain``, the generated pages in ``docs/rules/`` and the SARIF rule metadata.
 
 Examples are release passages as a press office would write them, each opening
-with its ``Date:`` dateline (the weekday and trend checks need the publication
-date).  A rule that compares releases gives one passage per release, in
-publication order; :func:`release_passages` splits them.  ``example_format``
+with its publication date (a ``Date:`` dateline, or front matter in Markdown),
+which the weekday and trend checks need.  A rule that compares releases gives
+one passage per release, in publication order, each with its own ``Date:``
+line; :func:`release_passages` splits them.  ``example_format``
 says how a passage is read: ``"text"`` or ``"markdown"``.
 """
 
@@ -95,7 +96,7 @@ _SUM = RuleDoc(
         "parts' figures.\n\n"
         'Figures are compared as intervals, so "more than 1,600" agrees with '
         '934 + 574 + 126 and "around 230" allows for the rounding the word admits. '
-        "When a part has no figure at all the breakdown is incomplete and FC102 "
+        "When a rule file's breakdown has no figure at all for one part, FC102 "
         "reports it instead."
     ),
     why=(
@@ -258,10 +259,10 @@ _ORDER = RuleDoc(
         "right when the source says so."
     ),
     options=(
-        "Subsets stated in the text and nested periods need no rule file (nested "
-        "periods need metrics and entities to know the figures count the same thing). "
-        "In a rule file, an `order` rule sets `order.smaller` and `order.larger` "
-        "(metric ids) and `severity`."
+        "Subsets stated in the text need no rule file. Nested periods need a rule "
+        "file's metrics and entities, to know that two figures count the same thing "
+        "for the same body. In a rule file, an `order` rule sets `order.smaller` and "
+        "`order.larger` (metric ids) and `severity`."
     ),
 )
 
@@ -317,7 +318,8 @@ _TREND = RuleDoc(
         'Compares totals "since launch" (or "to date") across the releases checked '
         "together: for the same entity and metric, a later release cannot give a "
         "smaller cumulative total than an earlier one. Releases are ordered by their "
-        "publication date; the later one carries the finding."
+        "publication date; the later one carries the finding. The example is two "
+        "releases, each with its dateline."
     ),
     why=(
         "A running total can only grow. One that falls shows a typing error, a "

@@ -278,11 +278,15 @@ class _CodeRanges:
         line = bisect.bisect_right(self.starts, offset) - 1
         if line not in self.spans_by_line:
             self.spans_by_line[line] = self._spans_of_line(line)
-        return any(start < offset < end for start, end in self.spans_by_line[line])
+        spans = self.spans_by_line[line]  # sorted and disjoint
+        index = bisect.bisect_left(spans, (offset, -1)) - 1
+        return index >= 0 and spans[index][0] < offset < spans[index][1]
 
     def _spans_of_line(self, line: int) -> list[tuple[int, int]]:
         start = self.starts[line]
         end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.raw)
+        if self.raw.find("`", start, end) == -1:
+            return []
         return _code_spans(self.raw, start, end)
 
 
@@ -375,12 +379,6 @@ class _Scope:
     start: Position  # inclusive
     end: Position | None = None  # exclusive; None for the end of the file
 
-    def covers(self, finding: Finding) -> bool:
-        if self.codes is not None and finding.code not in self.codes:
-            return False
-        where = (finding.line, finding.column)
-        return self.start <= where and (self.end is None or where < self.end)
-
 
 def apply_suppressions(documents: Iterable[Document],
                        findings: Iterable[Finding]) -> tuple[list[Finding], list[Finding]]:
@@ -388,26 +386,92 @@ def apply_suppressions(documents: Iterable[Document],
 
     Return the findings kept (in their order) and findings about the
     suppressions themselves: ones that suppressed nothing, named unknown
-    codes or could not be parsed (warnings, sorted by position).
+    codes or could not be parsed (warnings, sorted by position).  Where
+    several suppressions cover a finding, the narrowest is credited with it
+    (a line before a region before the whole file, a named code before all
+    codes), so a redundant one is reported as unused.
     """
-    scopes_by_path: dict[str, list[_Scope]] = {}
+    indexes: dict[str, _Index] = {}
     usages: list[_Usage] = []
     notes: list[Finding] = []
     for document in documents:
         scopes, document_usages, document_notes = _scopes_of(document)
-        scopes_by_path.setdefault(_slashed(document.path), []).extend(scopes)
+        indexes[_slashed(document.path)] = _Index(scopes)
         usages.extend(document_usages)
         notes.extend(document_notes)
     kept: list[Finding] = []
     for finding in findings:
-        covering = [s for s in scopes_by_path.get(_slashed(finding.path), ()) if s.covers(finding)]
-        for scope in covering:
-            scope.usage.used.add(finding.code)
-        if not covering:
+        index = indexes.get(_slashed(finding.path))
+        scope = index.find(finding) if index is not None else None
+        if scope is None:
             kept.append(finding)
+        else:
+            scope.usage.used.add(finding.code)
     notes.extend(_unused_note(usage, tokens) for usage in usages
                  if (tokens := usage.unused_tokens()) is not None)
     return kept, sorted(notes, key=Finding.sort_key)
+
+
+class _Index:
+    """A document's scopes, arranged so that a finding's suppression is found in log time.
+
+    Even a hostile file with tens of thousands of comments costs little per
+    finding: line scopes are keyed by (line, code), regions are searched by
+    bisection over their starts with a running furthest end.
+    """
+
+    def __init__(self, scopes: Iterable[_Scope]) -> None:
+        self.lines: dict[tuple[int, str | None], _Scope] = {}
+        self.files: dict[str | None, _Scope] = {}
+        regions: dict[str | None, list[_Scope]] = {}
+        for scope in scopes:
+            codes: Iterable[str | None] = (None,) if scope.codes is None else scope.codes
+            for code in codes:
+                if scope.usage.suppression.directive is Directive.DISABLE_FILE:
+                    self.files.setdefault(code, scope)
+                elif scope.usage.suppression.directive in _LINE_DIRECTIVES and scope.end:
+                    for line in range(scope.start[0], scope.end[0]):
+                        self.lines.setdefault((line, code), scope)
+                else:
+                    regions.setdefault(code, []).append(scope)
+        self.regions = {code: _Regions(found) for code, found in regions.items()}
+
+    def find(self, finding: Finding) -> _Scope | None:
+        """Return the narrowest scope covering ``finding``, or None."""
+        where = (finding.line, finding.column)
+        for key in (finding.code, None):
+            if (scope := self.lines.get((finding.line, key))) is not None:
+                return scope
+        for key in (finding.code, None):
+            regions = self.regions.get(key)
+            if regions is not None and (scope := regions.covering(where)) is not None:
+                return scope
+        return self.files.get(finding.code) or self.files.get(None)
+
+
+_END_OF_FILE: Position = (2**62, 0)
+_LINE_DIRECTIVES = frozenset({Directive.DISABLE_LINE, Directive.DISABLE_NEXT_LINE})
+
+
+class _Regions:
+    """Regions sorted by start, each with the furthest-reaching region started by then."""
+
+    def __init__(self, scopes: Sequence[_Scope]) -> None:
+        ordered = sorted(scopes, key=lambda scope: scope.start)
+        self.starts = [scope.start for scope in ordered]
+        self.reaching: list[_Scope] = []
+        best: _Scope | None = None
+        for scope in ordered:
+            if best is None or (scope.end or _END_OF_FILE) > (best.end or _END_OF_FILE):
+                best = scope
+            self.reaching.append(best)
+
+    def covering(self, where: Position) -> _Scope | None:
+        index = bisect.bisect_right(self.starts, where) - 1
+        if index < 0:
+            return None
+        scope = self.reaching[index]
+        return scope if where < (scope.end or _END_OF_FILE) else None
 
 
 def _slashed(path: str) -> str:

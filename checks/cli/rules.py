@@ -38,6 +38,8 @@ def command(format_: str) -> None:
 def _table(rows: list[dict[str, str]]) -> str:
     cells = [list(HEADINGS), *([row[name] for name in COLUMNS] for row in rows)]
     widths = [max(len(line[i]) for line in cells) for i in range(len(COLUMNS) - 1)]
-    lines = ["  ".join([*(cell.ljust(width) for cell, width in zip(line[:-1], widths, strict=True)), line[-1]])
-             for line in cells]
+    lines = []
+    for line in cells:
+        padded = [cell.ljust(width) for cell, width in zip(line[:-1], widths, strict=True)]
+        lines.append("  ".join([*padded, line[-1]]))
     return "\n".join(lines) + "\n"

@@ -30,10 +30,28 @@ def _phrase_pattern(phrase: str) -> str:
     parts = []
     for index, word in enumerate(words):
         escaped = re.escape(word)
-        if index == len(words) - 1 and word.lower().endswith("s") and len(word) > 3:
+        if index == len(words) - 1 and index > 0 and word.lower().endswith("s") and len(word) > 5:
             escaped = re.escape(word[:-1]) + "s?"
         parts.append(escaped)
     return r"[\s\-]+".join(parts) + r"(?:['’]s|s['’]|['’])?"
+
+
+_ORGANISATION = re.compile(
+    r"\b((?:[A-Z][a-z]+(?:[\s\-]+(?:and|&|of|upon)?\s*)?){1,4}?"
+    r"(?:Police|Constabulary|Fire\s+and\s+Rescue\s+Service|Fire\s+Service|Ambulance\s+Service"
+    r"|Council|NHS\s+Trust|Trust))\b"
+)
+
+
+def organisations(text: str) -> list[EntityMention]:
+    """Return organisations no rule file declares ("Avon and Somerset Police"), so that
+    figures of different publishers are never taken for one quantity."""
+    mentions = []
+    for match in _ORGANISATION.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|By|From|Of)\s+", "", match.group(1))
+        key = "org:" + " ".join(name.lower().replace("&", "and").split())
+        mentions.append(EntityMention(match.start(1), match.end(1), key, False))
+    return mentions
 
 
 class EntityMatcher:
@@ -58,6 +76,9 @@ class EntityMatcher:
             else None
         )
         self._normalise = {self._key(p): v for p, v in phrases.items()}
+        proper = {self._key(p): p[:1].isupper() for entity in rules.entities.values()
+                  for p in (entity.name, *entity.aliases, *entity.places)}
+        self._proper = proper
 
     @staticmethod
     def _key(text: str) -> str:
@@ -75,6 +96,8 @@ class EntityMatcher:
             if found is None:
                 continue
             entity, by_place = found
+            if match.group(0)[0].islower() and self._proper.get(self._key(match.group(0))):
+                continue  # "staff" is not "Staffs": names are matched as names
             if by_place and _NAMED_PLACE_AFTER.match(text, match.end()):
                 continue  # "Warwick Crown Court", "Birmingham Airport": a building, not the area
             mentions.append(EntityMention(match.start(), match.end(), entity, by_place))

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from checks.dates import find_dates
-from checks.extract.entities import EntityMatcher, EntityMention
+from checks.extract.entities import EntityMatcher, EntityMention, organisations
 from checks.extract.language import Sentence, split_sentences
 from checks.extract.metrics import MetricMatcher, is_person_noun
 from checks.extract.nouns import counted_noun, skip_parenthetical
@@ -250,6 +250,9 @@ class Extractor:
         headers = tables.get(table, [])
         label_mentions = self._entity_mentions(cells[0]) if cells else []
         row_entity = label_mentions[0].entity if label_mentions else None
+        if row_entity is None and cells and not find_quantities(cells[0]):
+            # A row no rule file names (an area, an incident type) is its own entity.
+            row_entity = "label:" + " ".join(cells[0].lower().split())
         sentence_index = len(self.sentences)
         info = SentenceInfo(index, 0, block.text)
         self.sentences.append(info)
@@ -287,7 +290,7 @@ class Extractor:
     def _entity_mentions(self, text: str) -> list[EntityMention]:
         """Return entity mentions, a list of several ("Staffordshire, Warwickshire and
         West Mercia") merged into one mention of the entity they make up."""
-        found = self.vocabulary.entities.find(text)
+        found = self.vocabulary.entities.find(text) or organisations(text)
         aliases = [m for m in found if not m.by_place] or found
         merged: list[EntityMention] = []
         group: list[EntityMention] = []
@@ -304,6 +307,8 @@ class Extractor:
 
     def _merge(self, group: list[EntityMention]) -> EntityMention:
         if len(group) == 1:
+            return group[0]
+        if any(m.entity.startswith("org:") for m in group):
             return group[0]
         whole = self.vocabulary.entities.common_whole([m.entity for m in group])
         return EntityMention(group[0].start, group[-1].end, whole or group[0].entity, False)

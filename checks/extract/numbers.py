@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
-from itertools import accumulate
+from heapq import merge
+from itertools import accumulate, compress
+from operator import eq, itemgetter
 
 from checks.model import Kind, Quantity
 
@@ -50,7 +53,6 @@ _MAX_LISTED = 40  # longer chains with stray commas are junk, not "25,39"-style 
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?")
 
-_NUMERAL, _WORD, _PUNCT, _JUNK = "n", "w", "p", "x"
 _PAD = 8  # empty tokens after the last one; rules never look further than this
 _HYPHENS = frozenset({"-", "–"})
 
@@ -98,6 +100,18 @@ _FRACTION_PLURALS = frozenset(
 _FRACTIONS = frozenset({*_FRACTION_PLURALS, *_ORDINALS, "half", "quarter", "fraction"})
 _WORD_STARTS = frozenset({*_UNITS, *_TENS, *_ORDINALS, "a", "half"})
 _A_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
+# Where a number can start: a digit, or a whole number word ("a" and "half" only before
+# "dozen", "million" ...).  Found in one pass over the raw text, so text without numbers
+# costs no tokenising at all.
+_LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+_NUMBER_WORD_PATTERN = (
+    _LETTER_BEFORE + "(?:"
+    + "|".join(sorted({*_UNITS, *_TENS, *_ORDINALS}, key=len, reverse=True))
+    + r"|a(?=\s+(?:" + "|".join(sorted(_A_HEADS)) + ")" + _LETTER_AFTER + ")"
+    + r"|half(?=\s+a" + _LETTER_AFTER + "))" + _LETTER_AFTER
+)
+_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN, re.IGNORECASE)
+_CANDIDATE = re.compile("[0-9]|" + _NUMBER_WORD_PATTERN, re.IGNORECASE)
 _EXACT_SCALES = {"hundred": 100.0, "thousand": 1000.0}
 _ROUND_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -339,6 +353,8 @@ def find_quantities(text: str) -> list[Quantity]:
     (``text[q.start:q.end] == q.text``); ``low``/``high`` bound the value the
     words allow, with ``math.inf`` for an open end.
     """
+    if not _CANDIDATE.search(text):
+        return []  # no digit and no number word: nothing to tokenise
     return _Scanner(text).scan()
 
 
@@ -413,7 +429,8 @@ class _Scanner:
         self.lo: list[str] = []  # token text, lower-cased
         self.st: list[int] = []  # offset of the first character
         self.en: list[int] = []  # offset just past the last character
-        self.ty: list[str] = []  # _NUMERAL, _WORD, _PUNCT or _JUNK
+        self.isn: list[bool] = []  # a digit chain (junk chains excluded)
+        self.isw: list[bool] = []  # a word (a run of letters)
         self._tokenise()
         self.n = len(self.tx)
         self._pad()
@@ -429,33 +446,30 @@ class _Scanner:
         self.tx = tokens
         self.st = offsets[0:-1:2]
         self.en = offsets[1::2]
-        digits = _DIGITS
-        self.ty = [
-            _NUMERAL if token[0] in digits else _WORD if token.isalpha() else _PUNCT
-            for token in tokens
-        ]
-        odd = [k for k, (kind, token) in enumerate(zip(self.ty, tokens, strict=True))
-               if kind == _NUMERAL and _odd_chain(token)]
+        self.isn = list(map(_DIGITS.__contains__, map(itemgetter(0), tokens)))
+        odd = [k for k in compress(range(len(tokens)), self.isn) if _odd_chain(tokens[k])]
         if odd:
             self._split_chains(odd)
+        self.isw = list(map(str.isalpha, self.tx))
         self.lo = list(map(str.lower, self.tx))
 
     def _split_chains(self, odd: list[int]) -> None:
         """Replace each odd digit chain by its pieces, or by one junk token."""
         tx: list[str] = []
         st: list[int] = []
-        ty: list[str] = []
+        isn: list[bool] = []
         done = 0
         for k in odd:
             tx += self.tx[done:k]
             st += self.st[done:k]
-            ty += self.ty[done:k]
-            for start, token, kind in _chain_pieces(self.tx[k], self.st[k]):
+            isn += self.isn[done:k]
+            for start, token, numeral in _chain_pieces(self.tx[k], self.st[k]):
                 tx.append(token)
                 st.append(start)
-                ty.append(kind)
+                isn.append(numeral)
             done = k + 1
-        self.tx, self.st, self.ty = tx + self.tx[done:], st + self.st[done:], ty + self.ty[done:]
+        self.tx, self.st = tx + self.tx[done:], st + self.st[done:]
+        self.isn = isn + self.isn[done:]
         self.en = [start + len(token) for start, token in zip(self.st, self.tx, strict=True)]
 
     def _pad(self) -> None:
@@ -465,25 +479,29 @@ class _Scanner:
         and ``k - 1`` before the first (a negative index) read an empty token:
         the rules look a few tokens either way without bounds checks.
         """
-        st, en, ty, lo, tx = self.st, self.en, self.ty, self.lo, self.tx
-        # aj: the token touches the one before; wd/nm: the word or numeral, else "".
-        self.aj: list[bool] = [False] + [st[k] == en[k - 1] for k in range(1, self.n)]
-        self.wd: list[str] = [w if t == _WORD else "" for w, t in zip(lo, ty, strict=True)]
-        self.nm: list[str] = [w if t == _NUMERAL else "" for w, t in zip(tx, ty, strict=True)]
+        st, en = self.st, self.en
+        # aj: the token touches the one before it (no space between).
+        self.aj: list[bool] = [False, *map(eq, st[1:], en[:-1])] if self.n else []
         for pad in range(_PAD):
-            for column in (tx, lo, ty, self.wd, self.nm):
-                column.append("")
+            self.tx.append("")
+            self.lo.append("")
+            self.isn.append(False)
+            self.isw.append(False)
             st.append(-2 * pad - 2)
             en.append(-2 * pad - 3)
             self.aj.append(False)
 
+    def numeral(self, k: int) -> str:
+        """Return token ``k`` if it is a digit chain, else the empty string."""
+        return self.tx[k] if self.isn[k] else ""
+
     def capitalised(self, k: int) -> bool:
         """Tell whether token ``k`` is a word that starts with a capital."""
-        return self.ty[k] == _WORD and self.tx[k][0].isupper()
+        return self.isw[k] and self.tx[k][0].isupper()
 
     def plural_noun(self, k: int) -> bool:
         """Guess whether token ``k`` is a lower-case plural noun ("officers", "people")."""
-        if not (self.ty[k] == _WORD and self.tx[k][0].islower()):
+        if not (self.isw[k] and self.tx[k][0].islower()):
             return False
         w = self.lo[k]
         if w in _IRREGULAR_PLURALS:
@@ -502,13 +520,12 @@ class _Scanner:
     def scan(self) -> list[Quantity]:
         """Read every number left to right; each mention starts after the last one ends."""
         floor = 0
-        wd = self.wd
-        starts = _WORD_STARTS
-        candidates = [
-            k for k, (kind, w) in enumerate(zip(self.ty, wd, strict=True))
-            if kind == _NUMERAL or (w in starts and self._may_start(k, w))
-        ]
-        for i in candidates:
+        starts, n = self.st, self.n
+        numerals = compress(range(n), self.isn)
+        words = (
+            bisect_right(starts, m.start(), 0, n) - 1 for m in _NUMBER_WORD.finditer(self.text)
+        )
+        for i in merge(numerals, words):
             if i < floor:
                 continue
             result = self._mention(i, floor)
@@ -518,14 +535,6 @@ class _Scanner:
             elif isinstance(result, _Skip):
                 floor = result.last + 1
         return [self._quantity(m) for m in self.found]
-
-    def _may_start(self, k: int, w: str) -> bool:
-        """Cheaply rule out "a" and "half" that do not begin "a dozen", "half a million"."""
-        if w == "a":
-            return self.wd[k + 1] in _A_HEADS
-        if w == "half":
-            return self.wd[k + 1] == "a"
-        return True
 
     def _quantity(self, m: _Mention) -> Quantity:
         """Freeze a mention into the ``Quantity`` handed to later stages."""
@@ -551,7 +560,7 @@ class _Scanner:
 
     def _atom(self, i: int, floor: int) -> _Atom | _Mention | _Skip | None:
         """Read the number that starts at token ``i``, in digits or in words."""
-        if self.ty[i] == _NUMERAL:
+        if self.isn[i]:
             return self._numeral_atom(i, floor)
         return self._word_atom(i)
 
@@ -608,14 +617,14 @@ class _Scanner:
         while digits < 11 and k < self.n:
             if self.tx[k] in _HYPHENS and self.aj[k] and self.aj[k + 1]:
                 k += 1
-            group = self.nm[k]
+            group = self.numeral(k)
             if not (group.isdigit() and (3 <= len(group) <= 4 or len(group) == 6)):
                 break
             if self.tx[k - 1] not in _HYPHENS and self.aj[k]:
                 break
             digits, last, k = digits + len(group), k, k + 1
         if 10 <= digits <= 11 and last > i:
-            written = "".join(self.tx[k] for k in range(i, last + 1) if self.ty[k] == _NUMERAL)
+            written = "".join(self.tx[k] for k in range(i, last + 1) if self.isn[k])
             return self._mention_of(Kind.PHONE, i, last, float(written))
         return None
 
@@ -625,7 +634,7 @@ class _Scanner:
         if w in _ORDINALS:
             return self._ordinal_word(i)
         if w in _TENS and self.tx[i + 1] in _HYPHENS and self.aj[i + 1] and self.aj[i + 2]:
-            unit = _ORDINALS.get(self.wd[i + 2], 0)
+            unit = _ORDINALS.get(self.lo[i + 2], 0)
             if 1 <= unit <= 9:  # "twenty-first"
                 mention = self._mention_of(Kind.ORDINAL, i, i + 2, _TENS[w] + unit)
                 mention.words = True
@@ -637,7 +646,7 @@ class _Scanner:
         after = last + 1
         if self.tx[after] in _HYPHENS and self.aj[after] and self.aj[after + 1]:
             after += 1
-        following = self.wd[after]
+        following = self.lo[after]
         if following in _FRACTION_PLURALS or (
             value == 1 and following in _ORDINALS and following not in ("first", "second")
         ):
@@ -646,21 +655,21 @@ class _Scanner:
             skip = self._pronoun_one(i)
             if skip is not None:
                 return skip
-        if last == i and w == "zero" and not (self.plural_noun(after) or self.ty[after] != _WORD):
+        if last == i and w == "zero" and not (self.plural_noun(after) or not self.isw[after]):
             return None  # "zero tolerance", "zero waste"
         decimals = 0 if float(value).is_integer() else 1
         return _Atom(i, last, value, decimals, words=True, scale=scale, rounded=scale > 1)
 
     def _pronoun_one(self, i: int) -> _Skip | None:
         """Skip "one" where it is a pronoun or part of a compound, not a count."""
-        if self.wd[i - 1] in _ONE_PRONOUN_BEFORE or self.wd[i + 1] == "another":
+        if self.lo[i - 1] in _ONE_PRONOUN_BEFORE or self.lo[i + 1] == "another":
             return _Skip(i)
-        if self.wd[i + 1] == "too" and self.wd[i + 2] == "many":
+        if self.lo[i + 1] == "too" and self.lo[i + 2] == "many":
             return _Skip(i)
-        if self.tx[i - 1] in _HYPHENS and self.aj[i] and self.ty[i - 2] == _WORD:
+        if self.tx[i - 1] in _HYPHENS and self.aj[i] and self.isw[i - 2]:
             return _Skip(i)  # the second "one" of "one-to-one"
         if self.tx[i + 1] in _HYPHENS and self.aj[i + 1] and self.aj[i + 2]:
-            unit = self.wd[i + 2]
+            unit = self.lo[i + 2]
             if unit not in _TIME_UNITS and unit not in _GLUED_AGE:
                 last = i
                 while self.tx[last + 1] in _HYPHENS and self.aj[last + 1] and self.aj[last + 2]:
@@ -670,17 +679,17 @@ class _Scanner:
 
     def _below_hundred(self, k: int) -> tuple[int, int] | None:
         """Read "seven", "twenty" or "twenty-seven" at token ``k``."""
-        w = self.wd[k]
+        w = self.lo[k]
         if w in _UNITS:
             return _UNITS[w], k
         if w not in _TENS:
             return None
         value = _TENS[w]
         if self.tx[k + 1] in _HYPHENS and self.aj[k + 1] and self.aj[k + 2]:
-            unit = _UNITS.get(self.wd[k + 2], 0)
+            unit = _UNITS.get(self.lo[k + 2], 0)
             if 1 <= unit <= 9:
                 return value + unit, k + 2
-        unit = _UNITS.get(self.wd[k + 1], 0)
+        unit = _UNITS.get(self.lo[k + 1], 0)
         if 1 <= unit <= 9 and not self.aj[k + 1]:
             return value + unit, k + 1
         return value, k
@@ -688,15 +697,15 @@ class _Scanner:
     def _below_thousand(self, k: int) -> tuple[int, int] | None:
         """Read "a hundred", "two hundred and fifty" or a number below 100."""
         small = self._below_hundred(k)
-        if self.wd[k] == "a" and self.wd[k + 1] == "hundred":
+        if self.lo[k] == "a" and self.lo[k + 1] == "hundred":
             small = (1, k)
         if small is None:
             return None
         value, last = small
-        if self.wd[last + 1] != "hundred" or not 1 <= value <= 99:
+        if self.lo[last + 1] != "hundred" or not 1 <= value <= 99:
             return small
         value, last = value * 100, last + 1
-        if self.wd[last + 1] == "and":
+        if self.lo[last + 1] == "and":
             rest = self._below_hundred(last + 2)
             if rest is not None:
                 return value + rest[0], rest[1]
@@ -708,13 +717,13 @@ class _Scanner:
         Returns the value (before any million/billion scale), the last token and
         the scale.
         """
-        w = self.wd[i]
+        w = self.lo[i]
         value: float
-        if w == "a" and self.wd[i - 1] == "of" and self.wd[i - 2] in _FRACTIONS:
+        if w == "a" and self.lo[i - 1] == "of" and self.lo[i - 2] in _FRACTIONS:
             return None  # "a quarter of a million": not a million
-        if w == "a" or (w == "half" and self.wd[i + 1] == "a"):
+        if w == "a" or (w == "half" and self.lo[i + 1] == "a"):
             start = i if w == "a" else i + 1
-            head = self.wd[start + 1]
+            head = self.lo[start + 1]
             if head not in ("dozen", "hundred", "thousand", *_ROUND_SCALES):
                 return None
             if w == "half" and head in ("hundred", "thousand"):
@@ -730,17 +739,17 @@ class _Scanner:
             if parsed is None:
                 return None
             value, last = float(parsed[0]), parsed[1]
-        if self.wd[last + 1] == "thousand" and value >= 1:
+        if self.lo[last + 1] == "thousand" and value >= 1:
             value, last = value * 1000, last + 1
-            joined = last + 2 if self.wd[last + 1] == "and" else last + 1
+            joined = last + 2 if self.lo[last + 1] == "and" else last + 1
             rest = self._below_thousand(joined)
-            if rest is not None and self.wd[joined] != "a":
+            if rest is not None and self.lo[joined] != "a":
                 value, last = value + rest[0], rest[1]
-        if (self.wd[last + 1], self.wd[last + 2], self.wd[last + 3]) == ("and", "a", "half"):
+        if (self.lo[last + 1], self.lo[last + 2], self.lo[last + 3]) == ("and", "a", "half"):
             value, last = value + 0.5, last + 3
-        if self.wd[last + 1] == "dozen":
+        if self.lo[last + 1] == "dozen":
             value, last = value * 12, last + 1
-        scale = _ROUND_SCALES.get(self.wd[last + 1], 1.0)
+        scale = _ROUND_SCALES.get(self.lo[last + 1], 1.0)
         if scale > 1:
             last += 1
         return value, last, scale
@@ -748,10 +757,10 @@ class _Scanner:
     def _ordinal_word(self, i: int) -> _Mention | _Skip | None:
         """Read "first" ... "twentieth" as an ordinal unless it is a fraction."""
         w = self.lo[i]
-        before = self.wd[i - 1]
+        before = self.lo[i - 1]
         if w != "second" and w != "first" and (before == "a" or before == "one"):
             return _Skip(i)  # "a third", "a fifth": fractions
-        if self.tx[i - 1] in _HYPHENS and self.aj[i] and self.wd[i - 2] in _UNITS:
+        if self.tx[i - 1] in _HYPHENS and self.aj[i] and self.lo[i - 2] in _UNITS:
             return _Skip(i)  # "one-fifth"
         mention = self._mention_of(Kind.ORDINAL, i, i, _ORDINALS[w])
         mention.words = True
@@ -781,7 +790,7 @@ class _Scanner:
                 money, left = True, left - 1
             elif before in ("-", "−") and self._minus_sign(left, floor):
                 negative, left = True, left - 1
-            if self.wd[atom.last + 1] in _SCALE_WORDS:
+            if self.lo[atom.last + 1] in _SCALE_WORDS:
                 self._scale_word(atom)
         qualifier = None
         if self.lo[left - 1] in _QUALIFIER_ENDS and left > floor:
@@ -806,14 +815,14 @@ class _Scanner:
         """Recognise numbers that are labels or points in time from their spelling."""
         i = atom.first
         glued_before = self.aj[i]
-        if glued_before and self.ty[i - 1] == _WORD and i - 1 >= floor:
+        if glued_before and self.isw[i - 1] and i - 1 >= floor:
             return self._code(i - 1, atom)
         if self.lo[i - 1] in _REFERENCE_GATE:
             reference = self._reference_before(i, floor)
             if reference is not None:
                 return self._mention_of(Kind.REFERENCE, reference, self._code_end(i), atom.value)
         after = self.lo[i + 1]
-        if self.aj[i + 1] and self.ty[i + 1] == _WORD:
+        if self.aj[i + 1] and self.isw[i + 1]:
             glued = self._glued_suffix(atom, floor)
             if glued is not None:
                 return glued
@@ -849,7 +858,7 @@ class _Scanner:
 
     def _code_end(self, k: int) -> int:
         """Return the last token of the alphanumeric run that starts at ``k``."""
-        while k + 1 < self.n and self.aj[k + 1] and self.ty[k + 1] in (_WORD, _NUMERAL):
+        while k + 1 < self.n and self.aj[k + 1] and (self.isw[k + 1] or self.isn[k + 1]):
             k += 1
         return k
 
@@ -859,17 +868,17 @@ class _Scanner:
         if prev < floor:
             return None
         if self.tx[prev] in _HYPHENS and self.aj[i] and self.aj[prev]:
-            if self.wd[prev - 1] in _REFERENCE_BEFORE_HYPHEN and prev - 1 >= floor:
+            if self.lo[prev - 1] in _REFERENCE_BEFORE_HYPHEN and prev - 1 >= floor:
                 return prev - 1  # "Covid-19"
             return None
-        if self.tx[prev] == "." and self.aj[prev] and self.wd[prev - 1] in ("no", "nos"):
+        if self.tx[prev] == "." and self.aj[prev] and self.lo[prev - 1] in ("no", "nos"):
             return prev - 1 if prev - 1 >= floor else None  # "No. 5"
         if self.tx[prev] in (":", "#") and self.lo[prev - 1] in _REFERENCE_WORDS:
             return prev - 1 if prev - 1 >= floor else None  # "Ref: 4567"
-        if self.ty[prev] != _WORD or self.aj[i]:
+        if not self.isw[prev] or self.aj[i]:
             return None
         if self.lo[prev] in _REFERENCE_WORDS or self.tx[prev] in _CAPITAL_REFERENCE_WORDS:
-            if self.lo[prev] == "stage" and self.wd[prev - 1] == "key" and prev - 1 >= floor:
+            if self.lo[prev] == "stage" and self.lo[prev - 1] == "key" and prev - 1 >= floor:
                 return prev - 1
             return prev
         if self.lo[prev] in _REFERENCE_BEFORE_HYPHEN:
@@ -879,7 +888,7 @@ class _Scanner:
     def _glued_suffix(self, atom: _Atom, floor: int) -> _Mention | _Skip | None:
         """Read letters written straight after the digits ("1st", "11pm", "20p", "1980s")."""
         i, k = atom.first, atom.first + 1
-        if not (k < self.n and self.aj[k] and self.ty[k] == _WORD):
+        if not (k < self.n and self.aj[k] and self.isw[k]):
             return None
         suffix, raw = self.lo[k], self.tx[k]
         if suffix in _ORDINAL_SUFFIXES:
@@ -911,7 +920,7 @@ class _Scanner:
         if len(chain) == 2 and chain.endswith("0"):
             if self.tx[atom.first - 1] in _HYPHENS and self.aj[atom.first]:
                 return _Skip(k)  # "the over-60s": an age group, not a number
-            if self.wd[atom.first - 1] in ("their", "his", "her", "early", "mid", "late"):
+            if self.lo[atom.first - 1] in ("their", "his", "her", "early", "mid", "late"):
                 return self._mention_of(Kind.AGE, atom.first, k, atom.value, atom.value,
                                         atom.value + 9)
             decade = 1900 + atom.value
@@ -922,10 +931,10 @@ class _Scanner:
         """Extend a clock time over a following "am"/"pm"/"a.m." and use the 24-hour clock."""
         k = i + 1
         half = ""
-        if self.wd[k] in ("am", "pm"):
-            half = self.wd[k]
+        if self.lo[k] in ("am", "pm"):
+            half = self.lo[k]
         elif self._dotted_meridiem(k):
-            half, k = self.wd[k] + "m", k + 2
+            half, k = self.lo[k] + "m", k + 2
             if self.tx[k + 1] == "." and self.aj[k + 1]:
                 k += 1
         if not half:
@@ -938,7 +947,7 @@ class _Scanner:
 
     def _dotted_meridiem(self, k: int) -> bool:
         """Tell whether "a.m." or "p.m." starts at token ``k``."""
-        return (self.wd[k] in ("a", "p") and self.tx[k + 1] == "." and self.wd[k + 2] == "m"
+        return (self.lo[k] in ("a", "p") and self.tx[k + 1] == "." and self.lo[k + 2] == "m"
                 and self.aj[k + 1] and self.aj[k + 2])
 
     def _decimal_clock(self, atom: _Atom) -> _Mention | None:
@@ -957,16 +966,16 @@ class _Scanner:
 
     def _day_end(self, k: int) -> int | None:
         """Return the last token of a day number at ``k`` ("14", "31st"), or None."""
-        chain = self.nm[k]
+        chain = self.numeral(k)
         if not chain.isdigit() or len(chain) > 2 or not 1 <= int(chain) <= 31:
             return None
-        if self.wd[k + 1] in _ORDINAL_SUFFIXES and self.aj[k + 1]:
+        if self.lo[k + 1] in _ORDINAL_SUFFIXES and self.aj[k + 1]:
             return k + 1
         return k
 
     def _month_after(self, k: int) -> int | None:
         """Return the token of a month name at ``k`` (or after "of"), with its full stop."""
-        if self.wd[k] == "of" and not self.aj[k]:
+        if self.lo[k] == "of" and not self.aj[k]:
             k += 1
         if not self.month(k) or self.aj[k]:
             return None
@@ -979,7 +988,7 @@ class _Scanner:
         j = k + 1
         if self.tx[j] == "," and self.aj[j]:
             j += 1
-        if _is_year(self.nm[j]) and not self.aj[j] and not self.plural_noun(j + 1):
+        if _is_year(self.numeral(j)) and not self.aj[j] and not self.plural_noun(j + 1):
             return j
         return k
 
@@ -1003,7 +1012,7 @@ class _Scanner:
                     if to_day >= day:
                         return self._mention_of(Kind.DATE, i, self._year_after(month), day, day,
                                                 to_day)
-        if self.wd[link] in ("and", "to", "or") or self.tx[link] in ("&", ","):
+        if self.lo[link] in ("and", "to", "or") or self.tx[link] in ("&", ","):
             second = self._day_end(link + 1)
             if second is not None and self._month_after(second + 1) is not None:
                 return self._mention_of(Kind.DATE, i, end, day)  # "6 and 7 March"
@@ -1033,21 +1042,21 @@ class _Scanner:
             return iso
         link = i + 1
         if self.tx[link] in _HYPHENS and self.aj[link] and self.aj[link + 1]:
-            following = self.nm[link + 1]
+            following = self.numeral(link + 1)
             second = _following_year(year, following) if following.isdigit() else None
-            glued = self.aj[link + 2] and self.ty[link + 2] in (_WORD, _NUMERAL)
+            glued = self.aj[link + 2] and (self.isw[link + 2] or self.isn[link + 2])
             if second is not None and not glued:
                 return self._mention_of(Kind.YEAR, i, link + 1, year, year, second)
             if len(following) == 2 and 1 <= int(following or 0) <= 12 and not glued:
                 return self._mention_of(Kind.YEAR, i, link + 1, year)  # "2019-03": a month
-        if self.aj[i + 1] and self.ty[i + 1] == _WORD:
+        if self.aj[i + 1] and self.isw[i + 1]:
             return None
         if self.tx[i - 1] in _CURRENCIES and self.aj[i]:
             return None
-        if self.wd[i + 1] in _SCALE_WORDS or self._unit_follows(i):
+        if self.lo[i + 1] in _SCALE_WORDS or self._unit_follows(i):
             return None
         counted = self.plural_noun(i + 1) and self.lo[i + 1] not in _YEAR_NOUNS
-        if counted and self.wd[i - 1] not in _YEAR_PREPOSITIONS and not self.month(i - 1):
+        if counted and self.lo[i - 1] not in _YEAR_PREPOSITIONS and not self.month(i - 1):
             return None  # "2000 officers"
         return self._mention_of(Kind.YEAR, i, i, year)
 
@@ -1055,7 +1064,7 @@ class _Scanner:
         """Tell whether a unit follows that makes a four-digit number an amount."""
         k = i + 1
         nxt = self.tx[k]
-        return nxt == "%" or self.wd[k] in ("per", "percent") or self.wd[k] in _TIME_UNITS
+        return nxt == "%" or self.lo[k] in ("per", "percent") or self.lo[k] in _TIME_UNITS
 
     def _iso_date(self, i: int) -> _Mention | None:
         """Read "2021-09-15" as a date whose value is the day."""
@@ -1063,7 +1072,7 @@ class _Scanner:
             return None
         if not all(self.aj[k] for k in range(i + 1, i + 5)):
             return None
-        month, day = self.nm[i + 2], self.nm[i + 4]
+        month, day = self.numeral(i + 2), self.numeral(i + 4)
         if len(month) == 2 and len(day) == 2 and _valid_day_month([day, month]):
             return self._mention_of(Kind.DATE, i, i + 4, int(day))
         return None
@@ -1083,7 +1092,7 @@ class _Scanner:
         if atom.scale != 1.0:
             return
         k = atom.last + 1
-        w = self.wd[k]
+        w = self.lo[k]
         if w in _ROUND_SCALES and not self.aj[k]:
             atom.scale, atom.rounded, atom.last = _ROUND_SCALES[w], True, k
         elif w in _EXACT_SCALES and not self.aj[k] and atom.decimals == 0:
@@ -1105,7 +1114,7 @@ class _Scanner:
         money_word = self._money_word_end(j)
         if money_word != j:
             mention = self._money_mention(atom, left, money_word, words=atom.words)
-            return self._pence(mention) if self.wd[money_word] == "pence" else mention
+            return self._pence(mention) if self.lo[money_word] == "pence" else mention
         age = self._age_end(j)
         if age is not None:
             end, per_year = age
@@ -1128,27 +1137,27 @@ class _Scanner:
         """Return the kind and last token of "%", "per cent" or "percentage points"."""
         k = j + 1
         end: int | None = None
-        if self.tx[k] == "%" or self.wd[k] == "percent":
+        if self.tx[k] == "%" or self.lo[k] == "percent":
             end = k
-        elif self.wd[k] == "per":
-            if self.wd[k + 1] == "cent" and not self.aj[k + 1]:
+        elif self.lo[k] == "per":
+            if self.lo[k + 1] == "cent" and not self.aj[k + 1]:
                 end = k + 1
-            elif self.tx[k + 1] in _HYPHENS and self.wd[k + 2] == "cent":
+            elif self.tx[k + 1] in _HYPHENS and self.lo[k + 2] == "cent":
                 end = k + 2
-        elif self.wd[k] == "percentage":
+        elif self.lo[k] == "percentage":
             point = k + 2 if self.tx[k + 1] in _HYPHENS else k + 1
-            if self.wd[point] in ("point", "points"):
+            if self.lo[point] in ("point", "points"):
                 return Kind.POINTS, point
             return None
         if end is None:
             return None
-        if self.wd[end + 1] in ("point", "points", "pts"):
+        if self.lo[end + 1] in ("point", "points", "pts"):
             return Kind.POINTS, end + 1
         return Kind.PERCENT, end
 
     def _money_word_end(self, j: int) -> int:
         """Return the last token of the number, extended over "pounds" or "pence"."""
-        if self.wd[j + 1] in _MONEY_WORDS and not self.aj[j + 1]:
+        if self.lo[j + 1] in _MONEY_WORDS and not self.aj[j + 1]:
             return j + 1
         return j
 
@@ -1157,15 +1166,15 @@ class _Scanner:
         k = j + 1
         if self.tx[k] in _HYPHENS and self.aj[k] and self.aj[k + 1]:
             k += 1
-        if self.wd[k] in _GLUED_AGE:
+        if self.lo[k] in _GLUED_AGE:
             return k, 1.0
-        unit = self.wd[k]
+        unit = self.lo[k]
         if unit not in _TIME_UNITS or unit in ("decade", "decades", "century", "centuries"):
             return None
         old = k + 1
         if self.tx[old] in _HYPHENS and self.aj[old] and self.aj[old + 1]:
             old += 1
-        if self.wd[old] in _AGE_SUFFIXES:
+        if self.lo[old] in _AGE_SUFFIXES:
             return old, _TIME_UNITS[unit]
         return None
 
@@ -1176,7 +1185,7 @@ class _Scanner:
             k += 1
         elif self.aj[k]:
             return None
-        return k if self.wd[k] in _TIME_UNITS else None
+        return k if self.lo[k] in _TIME_UNITS else None
 
     @staticmethod
     def _pence(mention: _Mention) -> _Mention:
@@ -1218,11 +1227,11 @@ class _Scanner:
             mention.kind, mention.bare = Kind.PHONE, False
             return mention
         after = mention.last + 1
-        if before in _CHANGE_PREVIOUS or self.wd[after] in _CHANGE_COMPARATIVES:
+        if before in _CHANGE_PREVIOUS or self.lo[after] in _CHANGE_COMPARATIVES:
             change = self._change(mention, context, floor)
             if change is not None:
                 return change
-        if self.ty[after] == _WORD:
+        if self.isw[after]:
             self._rate(mention)
         return mention
 
@@ -1230,15 +1239,15 @@ class _Scanner:
         """Tell from the words around it whether a plain number is an age."""
         if not atom.integer or atom.value > 150 or mention.first != atom.first:
             return False
-        before = self.wd[context - 1]
+        before = self.lo[context - 1]
         if before in _AGE_WORDS and context - 1 >= floor:
             return True
-        if before == "between" and self.wd[context - 2] in _AGE_WORDS and context - 2 >= floor:
+        if before == "between" and self.lo[context - 2] in _AGE_WORDS and context - 2 >= floor:
             return True
-        if before == "of" and self.wd[context - 2] in ("age", "ages"):
+        if before == "of" and self.lo[context - 2] in ("age", "ages"):
             return True  # "at the age of 25"
-        if before in ("all", "both") and self.wd[context - 2] in _BE_VERBS:
-            return self.ty[atom.last + 1] != _WORD
+        if before in ("all", "both") and self.lo[context - 2] in _BE_VERBS:
+            return not self.isw[atom.last + 1]
         if atom.words:
             return False
         if self._continues_ages(context, floor) and not self.plural_noun(atom.last + 1):
@@ -1259,14 +1268,14 @@ class _Scanner:
         i, j = atom.first, atom.last
         if len(self.tx[i]) > 3 or atom.first != atom.last:
             return False
-        name = self.capitalised(i - 2) or self.wd[i - 2] in _PERSON_NOUNS
+        name = self.capitalised(i - 2) or self.lo[i - 2] in _PERSON_NOUNS
         if not name:
             return False
         opened, closed = self.tx[i - 1], self.tx[j + 1]
         if (opened, closed) not in ((",", ","), ("(", ")")):
             return False
         place = j + 2
-        if self.wd[place] in ("of", "from"):
+        if self.lo[place] in ("of", "from"):
             return self.capitalised(place + 1)
         return closed == ")" and self.capitalised(place)
 
@@ -1276,14 +1285,14 @@ class _Scanner:
         if atom.words or chain not in _SERVICE_NUMBERS or mention.last != atom.last:
             return False
         after = atom.last + 1
-        if self.wd[after] in _PHONE_NOUNS:
+        if self.lo[after] in _PHONE_NOUNS:
             return True
         if self.plural_noun(after):
             return False
-        before = self.wd[context - 1]
+        before = self.lo[context - 1]
         if before in _CALL_WORDS or before == "nhs":
             return True
-        if before == "to" and self.wd[context - 2] in ("call", "calls", "calling", "called"):
+        if before == "to" and self.lo[context - 2] in ("call", "calls", "calling", "called"):
             return True
         if self.found and self.found[-1].kind is Kind.PHONE and self.found[-1].last + 1 == floor:
             between = [self.lo[k] for k in range(floor, context)]
@@ -1294,16 +1303,16 @@ class _Scanner:
         """Recognise a difference: "a further 20", "three more than", "fell by 1.2m"."""
         for prefix in _CHANGE_PREFIXES:
             start = context - len(prefix)
-            if start >= floor and tuple(self.wd[k] for k in range(start, context)) == prefix:
+            if start >= floor and tuple(self.lo[k] for k in range(start, context)) == prefix:
                 mention.kind, mention.bare = Kind.CHANGE, False
                 mention.first = min(mention.first, start)
                 return mention
         after = mention.last + 1
-        if self.wd[after] in _CHANGE_COMPARATIVES and not self.aj[after]:
+        if self.lo[after] in _CHANGE_COMPARATIVES and not self.aj[after]:
             mention.kind, mention.bare = Kind.CHANGE, False
-            mention.last = after + 1 if self.wd[after + 1] == "than" else after
+            mention.last = after + 1 if self.lo[after + 1] == "than" else after
             return mention
-        before, earlier = self.wd[context - 1], self.wd[context - 2]
+        before, earlier = self.lo[context - 1], self.lo[context - 2]
         if before == "by" and earlier in _CHANGE_VERBS:
             mention.kind, mention.bare = Kind.CHANGE, False
             return mention
@@ -1321,14 +1330,14 @@ class _Scanner:
         """Mark "16 calls a minute" or "12 per day" as a rate."""
         k = mention.last + 1
         skipped = 0
-        while skipped < 3 and self.ty[k] == _WORD and self.tx[k][0].islower():
+        while skipped < 3 and self.isw[k] and self.tx[k][0].islower():
             w = self.lo[k]
             if w in _RATE_LINKS or w in _RATE_BLOCKERS:
                 break
             k, skipped = k + 1, skipped + 1
-        if self.wd[k] not in _RATE_LINKS or self.wd[k + 1] not in _RATE_UNITS:
+        if self.lo[k] not in _RATE_LINKS or self.lo[k + 1] not in _RATE_UNITS:
             return
-        if self.wd[k + 2] in _RATE_FOLLOWERS:
+        if self.lo[k + 2] in _RATE_FOLLOWERS:
             return  # "a day of action", "a week later"
         mention.kind, mention.bare = Kind.RATE, False
         if skipped == 0:
@@ -1346,7 +1355,7 @@ class _Scanner:
                 continue
             if phrase[0] in ("c", "ca") and self.tx[start] != phrase[0]:
                 continue  # "Category C. 5": a capital C is not "circa"
-            if phrase == ("over",) and self.wd[start - 1] in _OVER_VERBS:
+            if phrase == ("over",) and self.lo[start - 1] in _OVER_VERBS:
                 continue  # "handed over 12 knives"
             written = self.text[self.st[start]:self.en[left - 1]]
             return _Qualifier(start, left - 1, " ".join(written.lower().split()), bound)
@@ -1358,11 +1367,11 @@ class _Scanner:
         if self.tx[k] == "+" and self.aj[k]:
             return _Qualifier(k, k, "+", _Bound.AT_LEAST)
         if self.tx[k] in _HYPHENS and self.aj[k] and self.aj[k + 1]:
-            if self.wd[k + 1] == "plus":
+            if self.lo[k + 1] == "plus":
                 return _Qualifier(k, k + 1, "plus", _Bound.AT_LEAST)
-            if self.wd[k + 1] == "odd":
+            if self.lo[k + 1] == "odd":
                 return _Qualifier(k, k + 1, "odd", _Bound.ABOUT)
-        phrase = (self.wd[k], self.wd[k + 1])
+        phrase = (self.lo[k], self.lo[k + 1])
         if phrase in _POSTFIX_QUALIFIERS:
             return _Qualifier(k, k + 1, " ".join(phrase), _POSTFIX_QUALIFIERS[phrase])
         return None
@@ -1386,13 +1395,13 @@ class _Scanner:
         """Join "between 18 and 25" or "10-15%" into one quantity."""
         after = a.last + 1
         left = a.first
-        if a.kind is Kind.AGE and self.wd[left] in _AGE_WORDS:
+        if a.kind is Kind.AGE and self.lo[left] in _AGE_WORDS:
             left += 1
-        aged = a.kind is Kind.AGE and self.wd[left - 2] in _AGE_WORDS and left - 2 >= floor
-        between = self.wd[left - 1] == "between" and left - 1 >= floor and a.qualifier is None
-        if between and self.wd[after] == "and":
+        aged = a.kind is Kind.AGE and self.lo[left - 2] in _AGE_WORDS and left - 2 >= floor
+        between = self.lo[left - 1] == "between" and left - 1 >= floor and a.qualifier is None
+        if between and self.lo[after] == "and":
             start = after + 1
-        elif a.kind is Kind.AGE and self.wd[left - 1] in _AGE_WORDS and self.wd[after] == "to":
+        elif a.kind is Kind.AGE and self.lo[left - 1] in _AGE_WORDS and self.lo[after] == "to":
             start, between = after + 1, False  # "aged 16 to 25"
         elif self._hyphen_range(a, after):
             start, between = after + 1, False
@@ -1401,7 +1410,7 @@ class _Scanner:
         floor_b = start
         if self.tx[start] in _CURRENCIES and self.aj[start + 1]:
             start += 1  # "between £5m and £10m"
-        if not (self.ty[start] == _NUMERAL or self.wd[start] in _WORD_STARTS):
+        if not (self.isn[start] or self.lo[start] in _WORD_STARTS):
             return None
         b = self._mention(start, floor_b)
         if not isinstance(b, _Mention) or b.kind not in _RANGE_KINDS or b.qualifier:
@@ -1421,7 +1430,7 @@ class _Scanner:
         if not (self.tx[after] in _HYPHENS and self.aj[after] and self.aj[after + 1]):
             return False
         chained = self.aj[after + 2] and self.tx[after + 2] in _HYPHENS
-        if self.ty[after + 1] != _NUMERAL or chained:
+        if not self.isn[after + 1] or chained:
             return False
         return not (self.tx[a.first - 1] in _HYPHENS and self.aj[a.first])
 
@@ -1522,16 +1531,19 @@ def _odd_chain(chain: str) -> bool:
     return "," in chain and not _GROUPED.fullmatch(chain)
 
 
-def _chain_pieces(chain: str, start: int) -> list[tuple[int, str, str]]:
-    """Split "25,39" into numbers and commas; make an overlong chain one junk token."""
-    if len(chain) > _MAX_CHAIN or len(chain) > _MAX_LISTED:
-        return [(start, chain, _JUNK)]
-    pieces: list[tuple[int, str, str]] = []
+def _chain_pieces(chain: str, start: int) -> list[tuple[int, str, bool]]:
+    """Split "25,39" into numbers and commas; make an overlong chain one junk token.
+
+    Each piece is (offset, text, whether it is a number); junk is not a number.
+    """
+    if len(chain) > _MAX_LISTED:
+        return [(start, chain, False)]
+    pieces: list[tuple[int, str, bool]] = []
     offset = 0
     for piece in chain.split(","):
         if offset:
-            pieces.append((start + offset - 1, ",", _PUNCT))
-        pieces.append((start + offset, piece, _NUMERAL))
+            pieces.append((start + offset - 1, ",", False))
+        pieces.append((start + offset, piece, True))
         offset += len(piece) + 1
     return pieces
 

@@ -54,8 +54,10 @@ class Batch:
     def _sub_population(self, figure: Figure) -> bool:
         """Say whether a figure counts part of another's group with the same metric
         ("nine victims safeguarded, two of them children"): not the metric's value."""
-        if figure.relation != "subset" or not figure.about:
+        if figure.relation != "subset":
             return False
+        if not figure.about:
+            return True  # "313 of the arrests": part of a group the text does not count
         whole = self.by_id.get(figure.about)
         return whole is not None and whole.metric == figure.metric
 

@@ -27,8 +27,11 @@ from checks.validate.claims import Claim, Interval
 
 _RESTRICTION = re.compile(
     r"\b(?:for|on\s+suspicion\s+of|in\s+connection\s+with|aged|under|over)\s+[\w'’\-]+"
-    r"|\b(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’\-]+"
+    r"|\b(?:in|at|from)\s+(?:the\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b)[A-Z][\w'’\-]+"
 )
+_FRONTED = re.compile(r"\s*((?:In|At|Across)\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*),")
 IN_DOCUMENT = "figcheck.restated-figure-agrees"
 ACROSS = "figcheck.releases-agree"
 CHECKS = {
@@ -57,6 +60,9 @@ def restriction(figure: Figure) -> str:
     after = figure.context[figure.at + len(figure.text) :]
     clause = re.split(r"[,;:.()]", after, maxsplit=1)[0]
     found = _RESTRICTION.findall(clause)
+    fronted = _FRONTED.match(figure.context)  # "In Blackburn, seven warrants led to ..."
+    if fronted and fronted.end() <= figure.at:
+        found.insert(0, fronted.group(1))
     return " ".join(part.lower() for part in found)
 
 

@@ -84,13 +84,12 @@ def _rule_orders(batch: Batch, rule: OrderRule, path: str) -> Iterator[Claim]:
     figures = list(batch.measured(path))
     smaller = [f for f in figures if f.metric == rule.smaller]
     larger = [f for f in figures if f.metric == rule.larger]
-    seen: set[str] = set()
     for small in smaller:
-        for large in larger:
-            if (small.entity != large.entity or not same_period(small.scope, large.scope)
-                    or small.id in seen):
-                continue
-            seen.add(small.id)
+        candidates = [large for large in larger if large.entity == small.entity
+                      and same_period(small.scope, large.scope)]
+        # The group's total is the largest figure given for it; the others are parts.
+        if candidates:
+            large = max(candidates, key=lambda f: f.high)
             what_small = metric_name(batch.rules, rule.smaller)
             what_large = metric_name(batch.rules, rule.larger)
             message = (
@@ -99,7 +98,6 @@ def _rule_orders(batch: Batch, rule: OrderRule, path: str) -> Iterator[Claim]:
             )
             hint = f"{what_small.capitalize()} cannot outnumber {what_large}; check both figures."
             yield _claim(check, small, large, message, hint, rule.severity)
-            break
 
 
 def _periods(batch: Batch, path: str) -> Iterator[Claim]:

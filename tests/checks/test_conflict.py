@@ -8,6 +8,7 @@ action); the later statement carries the finding.
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +17,7 @@ from checks.cli import cli
 from checks.model import RunResult, Severity
 from tests.checks.conftest import (
     assert_finding,
+    figures_in,
     findings_in,
     fixture_path,
     reported,
@@ -30,6 +32,7 @@ REGION = "conflict/across/region_day_of_action_2022.html"
 CLEAN_RESTATED = "conflict/restated_2023_clean.txt"
 CLEAN_FORCE = "conflict/across_clean/staffordshire_day_of_action_2022.md"
 CLEAN_REGION = "conflict/across_clean/region_day_of_action_2022.html"
+SUB_GROUPS = "conflict/sub_groups_2022.md"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,7 @@ def errors() -> RunResult:
 
 @pytest.fixture(scope="module")
 def clean() -> RunResult:
-    return run_fixtures(CLEAN_RESTATED, "conflict/across_clean")
+    return run_fixtures(CLEAN_RESTATED, "conflict/across_clean", SUB_GROUPS)
 
 
 def test_restated_in_the_same_release(errors: RunResult) -> None:
@@ -69,6 +72,17 @@ def test_the_earlier_release_carries_no_finding(errors: RunResult) -> None:
 def test_agreeing_statements_are_silent(clean: RunResult, fixture: str) -> None:
     assert findings_in(clean, fixture, "conflict") == []
     assert reported(clean, fixture) == set()
+
+
+def test_counts_of_sub_groups_are_not_restatements(clean: RunResult) -> None:
+    """17 arrests, of which twelve "in Birmingham", five "in Wolverhampton", eleven "for drugs
+    offences" and six "for weapons offences": five quantities, none stated twice."""
+    figures = [f for f in figures_in(clean, SUB_GROUPS)
+               if f.metric == "arrests" and f.scope.start is not None]
+    assert sorted(f.value for f in figures) == [5, 6, 11, 12, 17]
+    assert {(f.entity, f.scope.start, f.scope.end) for f in figures} == {
+        ("west-midlands", date(2022, 3, 8), date(2022, 3, 8))}
+    assert reported(clean, SUB_GROUPS) == set()
 
 
 def test_cli_reports_the_cross_release_conflict_as_json() -> None:

@@ -675,13 +675,14 @@ def test_offsets_survive_newlines_and_unicode() -> None:
         "".join("1234567890,"[(i * 7919) % 11] for i in range(1_000_000)),
         "more than more than " * 100_000,
         "-" * 1_000_000,
-        "1-2-" * 50_000,
-        "a1" * 200_000,
-        "twenty-" * 50_000,
-        "between 1 and " * 20_000,
+        "-,." * 333_333,
+        "1-2-" * 10_000,
+        "a1" * 50_000,
+        "twenty-" * 10_000,
+        "between 1 and " * 10_000,
     ],
-    ids=["digit-commas", "digit-commas-mixed", "more-than", "dashes", "hyphen-chain",
-         "alnum", "twenty-hyphen", "between-chain"],
+    ids=["digit-commas", "digit-commas-mixed", "more-than", "dashes", "punctuation",
+         "hyphen-chain", "alnum", "twenty-hyphen", "between-chain"],
 )
 def test_hostile_input_completes(text: str) -> None:
     found = find_quantities(text)

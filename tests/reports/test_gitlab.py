@@ -13,7 +13,7 @@ from checks.fingerprint import fingerprint
 from checks.model import Finding, Rule, RunResult, Severity
 from checks.pipeline import check_paths
 from checks.reports import gitlab
-from tests.conftest import EXPECTATIONS, SAFENET_2017
+from tests.conftest import EXPECTATIONS, ROOT, SAFENET_2017
 
 # The fields GitLab's Code Quality documentation lists as required, with the
 # severities it accepts; anything else in an issue is ignored by GitLab.
@@ -72,8 +72,10 @@ def test_the_schema_bites() -> None:
     assert len(list(Draft7Validator(CODE_QUALITY_SCHEMA).iter_errors(bad))) >= 4
 
 
-def test_seed_report_shape() -> None:
-    result = check_paths([SAFENET_2017], [EXPECTATIONS])
+def test_seed_report_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GitLab wants repository-relative paths: check the seed as CI would name it.
+    monkeypatch.chdir(ROOT)
+    result = check_paths([SAFENET_2017.relative_to(ROOT)], [EXPECTATIONS])
     loaded = json.loads(gitlab.render(result))
     assert not list(Draft7Validator(CODE_QUALITY_SCHEMA).iter_errors(loaded))
     assert len(loaded) == len(result.findings)
