@@ -79,6 +79,9 @@ _RULE_NAMES = {rule.value: rule.code for rule in Rule}
 _TOML_HEADER = re.compile(r"\s*\[([^\]\[]*)\]\s*(?:#.*)?$")  # unambiguous: no backtracking
 _TOML_KEY = re.compile(r"""\s*["']?([A-Za-z0-9_-]+)["']?\s*=""")
 _TOML_ERROR_LINE = re.compile(r"at line (\d+)")
+# "[tool.figcheck]", "tool.figcheck.x = ..." or "figcheck = {...}" under [tool]: worth parsing.
+_MENTIONS_FIGCHECK_TABLE = re.compile(
+    r"""^[ \t]*(?:\[[ \t]*)?(?:tool[ \t]*\.[ \t]*)?["']?figcheck["']?[ \t]*[.=\]]""", re.MULTILINE)
 
 Resolver = Callable[[str], str | None]
 
@@ -216,12 +219,13 @@ def discover_config(cwd: Path) -> Path | None:
 
     The search starts in ``cwd`` and walks up to the file-system root.
     """
+    cwd = cwd.absolute()
     for directory in (cwd, *cwd.parents):
         candidate = directory / CONFIG_FILE
         if candidate.is_file():
             return candidate
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and _configures_figcheck(pyproject):
+        if pyproject.is_file() and _configures_figcheck(pyproject, cwd):
             return pyproject
     return None
 
@@ -263,18 +267,18 @@ def _read_chain(first: Path, cwd: Path) -> list[tuple[Path, _Layer]]:
         seen.add(key)
         layer = _read_file(path, cwd)
         chain.append((path, layer))
-        path = _extended(layer, cwd)
+        path = _extended(layer)
     return chain
 
 
-def _extended(layer: _Layer, cwd: Path) -> Path | None:
+def _extended(layer: _Layer) -> Path | None:
     target = layer.values.get("extend")
     if target is None:
         return None
     if not isinstance(target, str) or not target.strip():
         raise ConfigError("'extend' must be the path of a configuration file", path=layer.name,
                           line=layer.lines.get("extend"))
-    path = layer.base / target
+    path = Path(os.path.normpath(layer.base / target))
     if not path.is_file():
         raise ConfigError(f"'extend' names {target!r}, which is not a file", path=layer.name,
                           line=layer.lines.get("extend"))
@@ -332,26 +336,24 @@ def _refuse_unknown(values: Mapping[str, Any], name: str, lines: Mapping[str, in
 
 def _combine(layers: Sequence[_Layer], cwd: Path, files: tuple[Path, ...], origin: str,
              resolve: Resolver) -> Config:
+    # Every layer is checked, not only the winning one: a mistake in an extended
+    # file should not wait until the file extending it drops the key.
+    typed = [{key: _typed(key, layer, cwd, resolve) for key in KEYS if key in layer.values}
+             for layer in layers]
     chosen: dict[str, Any] = {}
     sources: dict[str, str] = {}
     for key in KEYS:
-        layer = next((layer for layer in layers if key in layer.values), None)
-        if layer is None:
-            chosen[key] = _DEFAULTS[key]
-            sources[key] = "default"
-        else:
-            chosen[key] = _typed(key, layer, cwd, resolve)
-            sources[key] = layer.sources[key]
+        index = next((i for i, values in enumerate(typed) if key in values), None)
+        chosen[key] = _DEFAULTS[key] if index is None else typed[index][key]
+        sources[key] = "default" if index is None else layers[index].sources[key]
     ignore, ignore_keys = chosen["ignore"]
-    command_line, file_layers = layers[0], layers[1:]
-    if "ignore" in command_line.values:
+    below = next((i for i in range(1, len(layers)) if "ignore" in typed[i]), None)
+    if "ignore" in typed[0] and below is not None:
         # The command line adds to the file's ignore list rather than replacing it.
-        below = next((layer for layer in file_layers if "ignore" in layer.values), None)
-        if below is not None:
-            more, more_keys = _typed("ignore", below, cwd, resolve)
-            ignore = tuple(dict.fromkeys((*more, *ignore)))  # in order, once each
-            ignore_keys = more_keys | ignore_keys
-            sources["ignore"] = f"{below.sources['ignore']} + {command_line.sources['ignore']}"
+        more, more_keys = typed[below]["ignore"]
+        ignore = tuple(dict.fromkeys((*more, *ignore)))  # in order, once each
+        ignore_keys = more_keys | ignore_keys
+        sources["ignore"] = f"{layers[below].sources['ignore']} + {sources['ignore']}"
     return Config(
         rules=chosen["rules"], fail_level=chosen["fail-level"], ignore=tuple(ignore),
         per_file_ignores=chosen["per-file-ignores"], format=chosen["format"],
@@ -541,11 +543,11 @@ def _toml_table(text: str, name: str,
     return dict(table), _toml_key_lines(text, "tool.figcheck"), "[tool.figcheck]"
 
 
-def _configures_figcheck(pyproject: Path) -> bool:
-    name = str(pyproject)
+def _configures_figcheck(pyproject: Path, cwd: Path) -> bool:
+    name = _shown(pyproject, cwd)
     text = _read_text(pyproject, name)
-    if "figcheck" not in text:
-        return False  # most pyproject.toml files: no need to parse them
+    if _MENTIONS_FIGCHECK_TABLE.search(text) is None:
+        return False  # most pyproject.toml files (figcheck's own too): no need to parse them
     tool = _parse_toml(text, name).get("tool")
     return isinstance(tool, dict) and "figcheck" in tool
 
@@ -626,16 +628,16 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 # --------------------------------------------------------------------------- showing
 
 
-def describe_config(config: Config, format: str = "yaml") -> str:
+def describe_config(config: Config, output_format: str = "yaml") -> str:
     """Return the effective configuration and its sources as YAML (commented) or JSON."""
     values = config.as_dict()
     files = [str(path) for path in config.files]
-    if format == "json":
+    if output_format == "json":
         document = {"version": 1, "files": files, "origin": config.origin or None,
                     "config": values, "sources": dict(config.sources)}
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if format != "yaml":
-        raise ConfigError(f"unknown configuration format {format!r}: expected yaml or json")
+    if output_format != "yaml":
+        raise ConfigError(f"unknown configuration format {output_format!r}: expected yaml or json")
     header = ["# figcheck: effective configuration"]
     if files:
         found = {"--config": "given with --config", ENV_VARIABLE: f"named by {ENV_VARIABLE}",

@@ -86,7 +86,12 @@ WEEKDAYS: dict[str, int] = {
 # capitalised ("may" the verb, "a march").
 _AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar"})
 
-_RELATIVE_WORDS = {"today": "today", "yesterday": "yesterday", "tomorrow": "tomorrow", "tonight": "today"}
+_RELATIVE_WORDS = {
+    "today": "today",
+    "yesterday": "yesterday",
+    "tomorrow": "tomorrow",
+    "tonight": "today",
+}
 _RELATIVE_PAIRS = {
     ("this", "morning"): "today",
     ("this", "afternoon"): "today",
@@ -266,7 +271,12 @@ class _Scanner:
     def year_at(self, index: int) -> int | None:
         """Return the year of a four-digit number token."""
         text = self.tokens.texts[index]
-        if self.kinds[index] != "num" or len(text) != 4 or not text.isdecimal() or text[0] not in "12":
+        if (
+            self.kinds[index] != "num"
+            or len(text) != 4
+            or not text.isdecimal()
+            or text[0] not in "12"
+        ):
             return None
         return None if self.glued(index) else int(text)
 
@@ -377,7 +387,11 @@ class _Scanner:
         if dates is None and self.is_punct(after, "("):
             inner = self.plain_date_at(after + 1)
             if inner is not None and len(inner) == 1 and self.is_punct(inner[0].last + 1, ")"):
-                dates = [_Parsed(after, inner[0].last + 1, None, inner[0].day, inner[0].month, inner[0].year)]
+                dates = [
+                    _Parsed(
+                        after, inner[0].last + 1, None, inner[0].day, inner[0].month, inner[0].year
+                    )
+                ]
         if dates is not None and dates[0].day is not None:
             head = dates[0]
             merged = _Parsed(index, head.last, number, head.day, head.month, head.year)
@@ -399,7 +413,9 @@ class _Scanner:
         if last.weekday is None and last.day is not None and self.is_punct(last.last + 1, "("):
             weekday = self.weekday_at(last.last + 2)
             if weekday is not None and self.is_punct(weekday[1] + 1, ")"):
-                found[-1] = _Parsed(last.first, weekday[1] + 1, weekday[0], last.day, last.month, last.year)
+                found[-1] = _Parsed(
+                    last.first, weekday[1] + 1, weekday[0], last.day, last.month, last.year
+                )
         return found
 
     def relative_at(self, index: int) -> _Parsed | None:
@@ -420,7 +436,15 @@ class _Scanner:
             inner = self.date_at(last + 2, bare_abbreviations=True)
             if inner is not None and len(inner) == 1 and self.is_punct(inner[0].last + 1, ")"):
                 found = inner[0]
-                return _Parsed(index, found.last + 1, found.weekday, found.day, found.month, found.year, relative)
+                return _Parsed(
+                    index,
+                    found.last + 1,
+                    found.weekday,
+                    found.day,
+                    found.month,
+                    found.year,
+                    relative,
+                )
         return _Parsed(index, last, relative=relative)
 
     def scan(self) -> list[_Parsed]:
@@ -485,13 +509,20 @@ def _regions(text: str) -> list[tuple[int, int]]:
 
 
 def _space_before(text: str, index: int) -> int:
-    found = max(text.rfind(" ", max(index - _REACH, 0), index), text.rfind("\n", max(index - _REACH, 0), index))
+    found = max(
+        text.rfind(" ", max(index - _REACH, 0), index),
+        text.rfind("\n", max(index - _REACH, 0), index),
+    )
     return found + 1 if found != -1 else index
 
 
 def _space_after(text: str, index: int) -> int:
     limit = min(index + _REACH, len(text))
-    candidates = [found for found in (text.find(" ", index, limit), text.find("\n", index, limit)) if found != -1]
+    candidates = [
+        found
+        for found in (text.find(" ", index, limit), text.find("\n", index, limit))
+        if found != -1
+    ]
     return min(candidates) if candidates else index
 
 

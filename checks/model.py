@@ -225,6 +225,7 @@ class Figure:
     at: int = 0  # where the figure's text starts in ``context``
     relation: str | None = None  # "subset", "part", "listing": how it relates to ``about``
     about: str | None = None  # id of the figure this one is a subset, part or listing of
+    parts: int | None = None  # for a total: how many parts the text names for it
 
     @property
     def approximate(self) -> bool:

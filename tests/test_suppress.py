@@ -206,6 +206,28 @@ def test_unused_suppressions_are_reported_at_their_comment() -> None:
     assert notes[0].path == "release.md"
 
 
+@pytest.mark.parametrize(
+    ("raw", "target", "unused_line"),
+    [
+        ("<!-- figcheck disable-file sum -->\n<!-- figcheck disable-next-line sum -->\nx\n", 3, 1),
+        ("<!-- figcheck off -->\n<!-- figcheck disable-next-line -->\nx\n<!-- figcheck on -->\n", 3, 1),
+        ("<!-- figcheck disable-next-line -->\nx <!-- figcheck disable-line sum -->\n", 2, 1),
+        ("<!-- figcheck disable-file -->\n<!-- figcheck disable-file FC101 -->\nx\n", 3, 1),
+    ],
+)
+def test_the_narrowest_suppression_is_credited_and_a_redundant_one_reported(
+        raw: str, target: int, unused_line: int) -> None:
+    kept, notes = apply_suppressions([doc(raw)], [finding(target)])
+    assert kept == []
+    assert [(n.line, n.check) for n in notes] == [(unused_line, UNUSED_CHECK)]
+
+
+def test_ordinary_comments_are_ignored() -> None:
+    raw = "<!-- see the figcheck docs -->\n<!-- TODO: figcheck off -->\nx\n"
+    assert parse_suppressions(doc(raw)) == []
+    assert apply_suppressions([doc(raw)], [finding(3)]) == ([finding(3)], [])
+
+
 def test_unknown_codes_are_reported_and_known_ones_still_apply() -> None:
     raw = "<!-- figcheck disable-next-line FC999, sum -->\nx\n<!-- figcheck disable-file nonsense -->\n"
     kept, notes = apply_suppressions([doc(raw)], [finding(2)])

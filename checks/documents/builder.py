@@ -156,7 +156,9 @@ def make_row(cells: list[tuple[BuiltText, int, bool]], table: int) -> Block | No
             text_parts.append(" ")
             segments.append(Segment(length, separator_offset, 1))
             length += 1
-        segments.extend(Segment(s.text_start + length, s.raw_start, s.length) for s in cell.segments)
+        segments.extend(
+            Segment(s.text_start + length, s.raw_start, s.length) for s in cell.segments
+        )
         text_parts.append(cell.text)
         spans.append(Cell(length, length + len(cell.text), header))
         length += len(cell.text)

@@ -48,14 +48,18 @@ def decode(data: bytes, path: str) -> str:
     if data.startswith(_BOM):
         data = data[len(_BOM) :]
     if not data.strip():
-        raise DocumentError("empty document" if not data else "document holds only whitespace", path)
+        raise DocumentError(
+            "empty document" if not data else "document holds only whitespace", path
+        )
     _refuse_binary(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
-        raise DocumentError(f"not valid UTF-8 (byte 0x{byte:02x} on line {line})", path, line) from None
+        raise DocumentError(
+            f"not valid UTF-8 (byte 0x{byte:02x} on line {line})", path, line
+        ) from None
     if not text.strip():
         raise DocumentError("document holds only whitespace", path)
     return text
@@ -65,7 +69,9 @@ def _refuse_binary(data: bytes, path: str) -> None:
     nul = data.find(b"\x00")
     if nul != -1:
         line = data.count(b"\n", 0, nul) + 1
-        raise DocumentError(f"binary file (NUL byte on line {line}), not a text document", path, line)
+        raise DocumentError(
+            f"binary file (NUL byte on line {line}), not a text document", path, line
+        )
     sample = data[:_SAMPLE_SIZE]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > _MAX_CONTROL_SHARE * len(sample):

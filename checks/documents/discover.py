@@ -57,7 +57,9 @@ def _documents_under(path: Path) -> list[Path]:
     if format_for(path) is None:
         suffix = path.suffix or "(no extension)"
         expected = ", ".join(FORMATS_BY_SUFFIX)
-        raise DocumentError(f"unsupported file type {suffix}: expected one of {expected}", str(path))
+        raise DocumentError(
+            f"unsupported file type {suffix}: expected one of {expected}", str(path)
+        )
     return [path]
 
 

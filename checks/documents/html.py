@@ -10,6 +10,7 @@ else ``<body>``; navigation, share bars, footers and the like are skipped.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections import Counter
@@ -21,9 +22,39 @@ from checks.documents.builder import BuiltText, TextBuilder, make_block, make_ro
 from checks.model import Block, BlockKind
 
 _VOID_TAGS = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
 )
-_NEVER_TEXT = frozenset({"head", "title", "script", "style", "noscript", "template", "svg", "form", "button", "select", "iframe", "object"})
+_NEVER_TEXT = frozenset(
+    {
+        "head",
+        "title",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "object",
+    }
+)
 # Page furniture: skipped when it is not part of an article.
 _FURNITURE = frozenset({"nav", "aside", "footer", "header"})
 _FURNITURE_WORDS = (
@@ -46,7 +77,14 @@ _INLINE_TAGS = frozenset(
      "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 )  # fmt: skip
 #: ``<meta>`` names and properties that hold the publication date, best first.
-PUBLISHED_META = ("article:published_time", "date", "dc.date", "dc.date.issued", "datepublished", "og:published_time")
+PUBLISHED_META = (
+    "article:published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "datepublished",
+    "og:published_time",
+)
 # How far up the open elements an implied end tag is looked for.
 _IMPLIED_END_DEPTH = 64
 
@@ -116,6 +154,7 @@ def _sanitize(raw: str) -> tuple[str, int]:
     opens = [match.start() for match in _ANGLE.finditer(raw)]
     closes = [match.start() for match in _CLOSE_ANGLE.finditer(raw)]
     stray: list[int] = []
+    budget = 4 * len(raw) + 100_000
     end = len(raw)
     comment_end = 0
     comments_close = True
@@ -134,7 +173,13 @@ def _sanitize(raw: str) -> tuple[str, int]:
         if not following or not (following[0].isalpha() or following[0] in "/!?"):
             continue  # "<" before a space or digit is text to html.parser too
         if following[0].isalpha():
-            complete = _START_TAG.match(raw, position) is not None
+            match = _START_TAG.match(raw, position, position + _TAG_WINDOW)
+            if match is None and budget > 0:
+                # A long tag (an inline data URI, say): look further, within a
+                # budget that keeps the whole pass linear.
+                match = _START_TAG.match(raw, position)
+                budget -= (match.end() if match is not None else len(raw)) - position
+            complete = match is not None
         else:
             next_open = opens[index + 1] if index + 1 < len(opens) else len(raw)
             next_close = bisect.bisect_left(closes, position)
@@ -153,16 +198,17 @@ def _sanitize(raw: str) -> tuple[str, int]:
     return "".join(pieces), end
 
 
+_TAG_WINDOW = 512
 _ANGLE = re.compile("<")
 _CLOSE_ANGLE = re.compile(">")
 _MARKED_SECTION = re.compile(r"<!\[[A-Za-z]")
 # A start tag that ends with ">": html.parser's own tolerant grammar, except that
-# attribute names may not hold quotes or "<".  Each attribute must follow a
+# attribute names and unquoted values may not hold quotes or "<".  Each attribute must follow a
 # space, slash or quote (the look-behind), so the repeat cannot backtrack.
 _START_TAG = re.compile(
     r"""<[a-zA-Z][^\t\n\r\f />\x00]*"""
     r"""(?:[\s/]*(?<=['"\s/])[^\s/>'"<=][^\s/=>'"<]*"""
-    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?)*"""
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s<]*)\s*)?)*"""
     r"""[\s/]*>"""
 )
 
@@ -226,7 +272,7 @@ class _TreeBuilder(HTMLParser):
 
     def _reference(self, reference: str, as_written: str) -> None:
         offset = self._offset()
-        decoded = html.unescape(reference)
+        decoded = _decode(reference)
         if decoded == reference:
             # Not an entity after all: keep the characters as written, with
             # the ";" the parser swallowed.
@@ -254,7 +300,9 @@ class _TreeBuilder(HTMLParser):
         if tag in _BLOCK_TAGS and self.open_tags["p"]:
             self._pop_to(frozenset({"p"}), _INLINE_TAGS, only_through=True)
 
-    def _pop_to(self, closes: frozenset[str], limits: frozenset[str], *, only_through: bool = False) -> None:
+    def _pop_to(
+        self, closes: frozenset[str], limits: frozenset[str], *, only_through: bool = False
+    ) -> None:
         """Pop up to the nearest open element in ``closes``.
 
         The search stops at an element in ``limits`` (a list for ``<li>``);
@@ -269,6 +317,12 @@ class _TreeBuilder(HTMLParser):
                 return
             if (element.tag in limits) != only_through:
                 return
+
+
+@functools.lru_cache(maxsize=512)
+def _decode(reference: str) -> str:
+    """Return what a character reference stands for (pages repeat the same few)."""
+    return html.unescape(reference)
 
 
 _IMPLIED_BY: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -314,7 +368,11 @@ def _content_root(root: _Element) -> _Element:
             main = element
         if element.tag == "body" and body is None:
             body = element
-        stack.extend((child, in_furniture) for child in reversed(element.children) if isinstance(child, _Element))
+        stack.extend(
+            (child, in_furniture)
+            for child in reversed(element.children)
+            if isinstance(child, _Element)
+        )
     return main or body or root
 
 
@@ -362,13 +420,17 @@ class _BlockWalker:
         self.builder = TextBuilder()
         self.kinds: list[tuple[BlockKind, int]] = []  # enclosing headings and list items
         self.rows: list[_Row] = []
-        self.tables: list[list[int | None]] = []  # the index of each open <table>, once it has a row
+        self.tables: list[
+            list[int | None]
+        ] = []  # the index of each open <table>, once it has a row
         self.table_count = 0
         self.in_article = 0
 
     def walk(self, root: _Element) -> list[Block]:
         self.in_article = 1 if root.tag == "article" else 0
-        stack: list[tuple[_Element | _Text, bool]] = [(child, True) for child in reversed(root.children)]
+        stack: list[tuple[_Element | _Text, bool]] = [
+            (child, True) for child in reversed(root.children)
+        ]
         while stack:
             node, entering = stack.pop()
             if isinstance(node, _Text):

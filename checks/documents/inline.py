@@ -114,7 +114,9 @@ def _add_verbatim(source: Source, start: int, end: int, builder: TextBuilder) ->
     while start < end:
         piece_end = source.starts[piece + 1] if piece + 1 < len(source.starts) else len(source.text)
         stop = min(end, piece_end)
-        builder.add(source.text[start:stop], source.raw_starts[piece] + start - source.starts[piece])
+        builder.add(
+            source.text[start:stop], source.raw_starts[piece] + start - source.starts[piece]
+        )
         start = stop
         piece += 1
 
@@ -208,7 +210,9 @@ class _InlineScanner:
             return match.end()
         match = _HTML_TAG.match(text, index)
         if match is not None:
-            self.edits.append(_Edit(index, match.end(), " " if match.group(1).lower() == "br" else ""))
+            self.edits.append(
+                _Edit(index, match.end(), " " if match.group(1).lower() == "br" else "")
+            )
             return match.end()
         return index + 1
 
@@ -249,8 +253,12 @@ class _InlineScanner:
             end += 1
         before = text[index - 1] if index > 0 else " "
         after = text[end] if end < len(text) else " "
-        left = not after.isspace() and (not _is_punctuation(after) or before.isspace() or _is_punctuation(before))
-        right = not before.isspace() and (not _is_punctuation(before) or after.isspace() or _is_punctuation(after))
+        left = not after.isspace() and (
+            not _is_punctuation(after) or before.isspace() or _is_punctuation(before)
+        )
+        right = not before.isspace() and (
+            not _is_punctuation(before) or after.isspace() or _is_punctuation(after)
+        )
         if char == "_":
             # "snake_case" and "2_000" are words, not emphasis.
             can_open = left and (not right or _is_punctuation(before))

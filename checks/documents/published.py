@@ -27,7 +27,18 @@ _LABEL = re.compile(
 # Without a colon, a label is made of these words ("Posted on", "Last
 # updated"): "It happened on 3 July 2006." is a sentence, not a dateline.
 _LABEL_WORDS = frozenset(
-    {"date", "dated", "published", "posted", "updated", "issued", "released", "on", "modified", "created"}
+    {
+        "date",
+        "dated",
+        "published",
+        "posted",
+        "updated",
+        "issued",
+        "released",
+        "on",
+        "modified",
+        "created",
+    }
     | {"last", "first", "originally"}
 )
 _TRAILER = re.compile(
@@ -91,7 +102,12 @@ def find_published(
 
 
 def _is_full(mention: DateMention) -> bool:
-    return mention.day is not None and mention.month is not None and mention.year is not None and mention.valid
+    return (
+        mention.day is not None
+        and mention.month is not None
+        and mention.year is not None
+        and mention.valid
+    )
 
 
 def _front_matter_values(metadata: Mapping[str, Any]) -> Iterable[str]:

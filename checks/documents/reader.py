@@ -46,7 +46,9 @@ def parse_document(raw: str, path: str = "<string>", format: str | None = None) 
     raw = raw.removeprefix("\ufeff")
     chosen = format or format_for(path) or "text"
     if chosen not in FORMATS:
-        raise DocumentError(f"unknown document format {chosen!r}: expected one of {', '.join(FORMATS)}", path)
+        raise DocumentError(
+            f"unknown document format {chosen!r}: expected one of {', '.join(FORMATS)}", path
+        )
     line_starts = line_starts_of(raw)
     metadata: dict[str, Any] = {}
     html_dates: Sequence[str] = ()

@@ -16,7 +16,9 @@ from checks.documents.lines import Line, leading_spaces, split_lines
 from checks.documents.published import dateline_date
 from checks.model import Block, BlockKind
 
-_LIST_MARKER = re.compile(r"[ \t]*(?:[-*\u2022\u2023\u25e6\u2043\u2219]|\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?=\S)")
+_LIST_MARKER = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2023\u25e6\u2043\u2219]|\d{1,3}[.)]|[A-Za-z]\))[ \t]+(?=\S)"
+)
 _CELL_GAP = re.compile(r"[ \t]{2,}|\t")
 _SENTENCE_END = frozenset(".!?")
 _TERMINAL_PUNCTUATION = frozenset(".!?:;,")

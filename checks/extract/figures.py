@@ -66,6 +66,7 @@ class Draft:
     scope: Scope = UNKNOWN_SCOPE
     relation: str | None = None
     about: int | None = None  # index of another draft
+    parts: int | None = None  # for a total: how many parts the text names
     id: str = ""
 
     @property
@@ -370,7 +371,7 @@ class Extractor:
             qualifier=quantity.qualifier, noun=draft.noun, metric=draft.metric,
             entity=draft.entity, scope=scope, block=draft.block,
             sentence=draft.sentence, context=draft.context, at=quantity.start,
-            relation=draft.relation, about=about,
+            relation=draft.relation, about=about, parts=draft.parts,
         )
 
     def _listing_figure(self, listing: Listing, number: int) -> Figure:

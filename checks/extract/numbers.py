@@ -100,18 +100,20 @@ _FRACTION_PLURALS = frozenset(
 _FRACTIONS = frozenset({*_FRACTION_PLURALS, *_ORDINALS, "half", "quarter", "fraction"})
 _WORD_STARTS = frozenset({*_UNITS, *_TENS, *_ORDINALS, "a", "half"})
 _A_HEADS = frozenset({"dozen", "hundred", "thousand", "million", "billion", "trillion"})
-# Where a number can start: a digit, or a whole number word ("a" and "half" only before
-# "dozen", "million" ...).  Found in one pass over the raw text, so text without numbers
-# costs no tokenising at all.
-_LETTER_BEFORE, _LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+# Where a number word can start ("a" and "half" only before "dozen", "million" ...), matched
+# in lower-cased text: a plain alternation of literals lets the regex engine skip quickly
+# over text that holds none, where a look-behind or IGNORECASE would test every position.
+# Whether a letter comes just before a hit is checked afterwards ("someone").
+_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_WORD_PATTERN = (
-    _LETTER_BEFORE + "(?:"
+    "(?:"
     + "|".join(sorted({*_UNITS, *_TENS, *_ORDINALS}, key=len, reverse=True))
-    + r"|a(?=\s+(?:" + "|".join(sorted(_A_HEADS)) + ")" + _LETTER_AFTER + ")"
-    + r"|half(?=\s+a" + _LETTER_AFTER + "))" + _LETTER_AFTER
+    + r"|a(?=\s+(?:" + "|".join(sorted(_A_HEADS)) + r")(?![^\W\d_]))"
+    + r"|half(?=\s+a(?![^\W\d_])))(?![^\W\d_])"
 )
-_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN, re.IGNORECASE)
-_CANDIDATE = re.compile("[0-9]|" + _NUMBER_WORD_PATTERN, re.IGNORECASE)
+_NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN)
+_NUMBER_WORD_ANY_CASE = re.compile(_NUMBER_WORD_PATTERN, re.IGNORECASE)
+_DIGIT = re.compile("[0-9]")
 _EXACT_SCALES = {"hundred": 100.0, "thousand": 1000.0}
 _ROUND_SCALES = {"million": 1e6, "billion": 1e9, "trillion": 1e12}
 _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -353,9 +355,15 @@ def find_quantities(text: str) -> list[Quantity]:
     (``text[q.start:q.end] == q.text``); ``low``/``high`` bound the value the
     words allow, with ``math.inf`` for an open end.
     """
-    if not _CANDIDATE.search(text):
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        words = [m.start() for m in _NUMBER_WORD.finditer(lowered)]
+    else:  # lower-casing changed the length ("İ"): match case-insensitively in place
+        words = [m.start() for m in _NUMBER_WORD_ANY_CASE.finditer(text)]
+    words = [k for k in words if not (k and _LETTER.match(text, k - 1))]
+    if not words and not _DIGIT.search(text):
         return []  # no digit and no number word: nothing to tokenise
-    return _Scanner(text).scan()
+    return _Scanner(text).scan(words)
 
 
 # --------------------------------------------------------------------------- internals
@@ -517,14 +525,15 @@ class _Scanner:
 
     # ------------------------------------------------------------------ scan
 
-    def scan(self) -> list[Quantity]:
-        """Read every number left to right; each mention starts after the last one ends."""
+    def scan(self, word_starts: list[int]) -> list[Quantity]:
+        """Read every number left to right; each mention starts after the last one ends.
+
+        ``word_starts`` are the offsets where number words begin.
+        """
         floor = 0
         starts, n = self.st, self.n
         numerals = compress(range(n), self.isn)
-        words = (
-            bisect_right(starts, m.start(), 0, n) - 1 for m in _NUMBER_WORD.finditer(self.text)
-        )
+        words = (bisect_right(starts, offset, 0, n) - 1 for offset in word_starts)
         for i in merge(numerals, words):
             if i < floor:
                 continue

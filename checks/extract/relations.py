@@ -49,6 +49,8 @@ _ITEM_GAP = re.compile(r"^[^.;:()]{0,80}$")
 
 def link_relations(extractor: Extractor) -> None:
     """Set ``relation``/``about`` on the extractor's drafts, sentence by sentence."""
+    _link_table_totals(extractor)
+    _link_named_breakdowns(extractor)
     previous: SentenceInfo | None = None
     for sentence in extractor.sentences:
         counts = [i for i in sentence.drafts if extractor.drafts[i].is_count]
@@ -221,3 +223,136 @@ def _antecedent(extractor: Extractor, previous: SentenceInfo | None) -> int | No
         if draft.is_count and draft.noun:
             return index
     return None
+
+
+_TOTAL_LABEL = re.compile(
+    r"\b(?:total|totals|all|overall|combined|grand|region|england|wales|scotland|national|"
+    r"nationally|force-wide|countywide)\b",
+    re.IGNORECASE,
+)
+
+
+def _link_table_totals(extractor: Extractor) -> None:
+    """Link a table's total row to the rows above it, column by column.
+
+    The last row is a total when its label says so ("Total", "All incidents",
+    "Region") or names the publisher the title names ("Thames Valley" in a Thames
+    Valley Police release) while the other rows do not.
+    """
+    from checks.model import BlockKind
+
+    document = extractor.document
+    rows_by_table: dict[int, list[int]] = {}
+    for index, block in enumerate(document.blocks):
+        if block.kind is BlockKind.ROW and block.table is not None and block.cells and not all(
+            c.header for c in block.cells
+        ):
+            rows_by_table.setdefault(block.table, []).append(index)
+    title = " ".join([document.title or ""] + [
+        b.text for b in document.blocks[:3] if b.kind is BlockKind.HEADING]).lower()
+    for rows in rows_by_table.values():
+        if len(rows) < 3:
+            continue
+        labels = [_label(document.blocks[r]) for r in rows]
+        last = labels[-1]
+        in_title = bool(last) and last.lower() in title and not any(
+            label and label.lower() in title for label in labels[:-1])
+        if not (_TOTAL_LABEL.search(last) and not re.search(r"\bother\b", last, re.I)) and not in_title:
+            continue
+        cells = [_cell_counts(extractor, r) for r in rows]
+        for key, whole in cells[-1].items():
+            parts = [row.get(key) for row in cells[:-1]]
+            if any(p is None for p in parts):
+                continue
+            for part in parts:
+                if extractor.drafts[part].relation is None:  # type: ignore[index]
+                    extractor.drafts[part].relation = "part"  # type: ignore[index]
+                    extractor.drafts[part].about = whole  # type: ignore[index]
+
+
+def _label(block) -> str:  # type: ignore[no-untyped-def]
+    first = block.cells[0]
+    text = block.text[first.start : first.end].strip()
+    return "" if any(ch.isdigit() for ch in text) else text
+
+
+def _cell_counts(extractor: Extractor, block_index: int) -> dict[tuple[int, int], int]:
+    """Return the counts of a row keyed by (cell, position within the cell)."""
+    block = extractor.document.blocks[block_index]
+    found: dict[tuple[int, int], int] = {}
+    seen: dict[int, int] = {}
+    for index, draft in enumerate(extractor.drafts):
+        if draft.block != block_index or draft.quantity.kind is not Kind.COUNT:
+            continue
+        cell = next((n for n, c in enumerate(block.cells)
+                     if c.start <= draft.quantity.start < c.end), None)
+        if cell is None or cell == 0:
+            continue
+        position = seen.get(cell, 0)
+        seen[cell] = position + 1
+        found[(cell, position)] = index
+    return found
+
+
+_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+"
+         r"(?:\s+(?:upon\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+)*")
+_NAMED_LIST = re.compile(
+    rf"\b(?:in|across|at|between)\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})"
+)
+_LOOKAHEAD_SENTENCES = 6
+
+
+def _link_named_breakdowns(extractor: Extractor) -> None:
+    """Link totals over named places to the figures given place by place.
+
+    "Sixteen people were arrested ... in Preston, Blackburn and Burnley" followed
+    by "In Preston, officers ... arrested seven people. In Blackburn, ... five
+    arrests. In Burnley, officers arrested four people" makes 16 a total of three
+    named parts; a part that gives other figures but not this one is missing.
+    """
+    drafts, sentences = extractor.drafts, extractor.sentences
+    for position, sentence in enumerate(sentences):
+        listed = _NAMED_LIST.search(sentence.text)
+        if not listed:
+            continue
+        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("names"))
+                 if n.strip()]
+        wholes = [i for i in sentence.drafts if drafts[i].quantity.kind is Kind.COUNT
+                  and drafts[i].relation is None and _key(drafts[i])]
+        if len(names) < 2 or not wholes:
+            continue
+        by_name = _figures_by_name(extractor, position, names)
+        if len(by_name) < 2:
+            continue
+        for whole in wholes:
+            matching = {name: [i for i in found if _key(drafts[i]) == _key(drafts[whole])]
+                        for name, found in by_name.items()}
+            present = {name: found[0] for name, found in matching.items() if found}
+            if not present:
+                continue
+            drafts[whole].parts = len(names)
+            for part in present.values():
+                drafts[part].relation, drafts[part].about = "part", whole
+
+
+def _figures_by_name(extractor: Extractor, position: int, names: list[str]) -> dict[str, list[int]]:
+    drafts = extractor.drafts
+    found: dict[str, list[int]] = {}
+    for sentence in extractor.sentences[position + 1 : position + 1 + _LOOKAHEAD_SENTENCES]:
+        mentioned = [n for n in names if re.search(rf"\b{re.escape(n)}\b", sentence.text)]
+        if len(mentioned) != 1:
+            continue
+        counts = [i for i in sentence.drafts if drafts[i].quantity.kind is Kind.COUNT
+                  and drafts[i].relation is None and _key(drafts[i])]
+        if counts:
+            found.setdefault(mentioned[0], []).extend(counts)
+    return found
+
+
+def _key(draft: Draft) -> str | None:
+    """Return what a count measures, for matching a part to its total."""
+    from checks.extract.language import singular
+
+    if draft.metric:
+        return draft.metric
+    return singular(draft.noun.split()[-1]) if draft.noun else None

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from types import ModuleType
 
 from checks.model import RunResult
-from checks.reports import json_report, text_report
+from checks.reports import github, gitlab, json_report, junit, sarif, text_report
 
-FORMATS: dict[str, ModuleType] = {module.FORMAT: module for module in (text_report, json_report)}
+FORMATS: dict[str, ModuleType] = {
+    module.FORMAT: module for module in (text_report, json_report, sarif, junit, github, gitlab)
+}
 
 __all__ = ["FORMATS", "render"]
 

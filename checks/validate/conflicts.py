@@ -43,7 +43,7 @@ CHECKS = {
 def claims(batch: Batch) -> Iterator[Claim]:
     groups: dict[tuple[str | None, str | None], list[Figure]] = defaultdict(list)
     for figure in batch.measured():
-        if figure.scope.kind is ScopeKind.UNKNOWN or figure.relation == "part":
+        if figure.scope.kind is ScopeKind.UNKNOWN or _part_of_own_total(batch, figure):
             continue
         groups[(figure.entity, figure.metric)].append(figure)
     for figures in groups.values():
@@ -64,6 +64,15 @@ def restriction(figure: Figure) -> str:
     if fronted and fronted.end() <= figure.at:
         found.insert(0, fronted.group(1))
     return " ".join(part.lower() for part in found)
+
+
+def _part_of_own_total(batch: Batch, figure: Figure) -> bool:
+    """Say whether a figure is one item of a breakdown of its own entity's total
+    ("Five in Stockport, four in Oldham"): a different quantity from the total."""
+    if figure.relation != "part" or not figure.about:
+        return False
+    whole = batch.by_id.get(figure.about)
+    return whole is None or whole.entity == figure.entity
 
 
 def _within(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:

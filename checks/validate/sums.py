@@ -65,7 +65,12 @@ def _text_sums(batch: Batch) -> Iterator[Claim]:
             parts_of[figure.about].append(figure)
     for whole_id, parts in parts_of.items():
         whole = batch.by_id.get(whole_id)
-        if whole is None or len(parts) < 2:
+        if whole is None:
+            continue
+        if whole.parts and len(parts) < whole.parts:
+            yield _text_missing(whole, parts)
+            continue
+        if len(parts) < 2:
             continue
         total = Interval(sum(p.low for p in parts), sum(p.high for p in parts))
         terms = " + ".join(number(p.value) for p in parts)
@@ -82,6 +87,27 @@ def _text_sums(batch: Batch) -> Iterator[Claim]:
         )
         yield Claim(TEXT_SUM, Interval(whole.low, whole.high), total, finding,
                     (whole.id, *(p.id for p in parts)))
+
+
+def _text_missing(whole: Figure, parts: list[Figure]) -> Claim:
+    known = Interval(sum(p.low for p in parts), sum(p.high for p in parts))
+    gap = Interval(max(whole.low - known.high, 0), whole.high - known.low)
+    terms = " + ".join(f"{number(p.value)} (line {p.line})" for p in parts)
+    absent = whole.parts - len(parts)  # type: ignore[operator]
+    message = (
+        f"{quoted(whole)} is broken down into {whole.parts} named parts, but "
+        f"{absent} of them {'gives' if absent == 1 else 'give'} no such figure: the others give "
+        f"{terms} = {interval(known.low, known.high)}, leaving {interval(gap.low, gap.high)} "
+        "unaccounted for."
+    )
+    finding = Finding(
+        rule=Rule.MISSING, severity=Severity.ERROR, path=whole.path, line=whole.line,
+        column=whole.column, end_line=whole.end_line, end_column=whole.end_column,
+        message=message, hint="Give the missing part's figure, or say why it is not given.",
+        check=TEXT_SUM, related=tuple(related(p, "part") for p in parts),
+    )
+    return Claim(TEXT_SUM, Interval.point(len(parts)), Interval.point(whole.parts or 0), finding,
+                 (whole.id, *(p.id for p in parts)))
 
 
 # ------------------------------------------------------------------ rule sums

@@ -1,7 +1,7 @@
 """``sum`` (FC101): a stated whole against the sum of its parts.
 
 Three phrasings of a breakdown: a total in the text followed by the forces' figures
-(text), a region row under the forces' rows of a Markdown table (rule file), and a
+(text), a region row under the forces' rows of a Markdown table (text or rule file), and a
 regional figure against per-force sections of an HTML page (rule file).
 """
 
@@ -28,6 +28,7 @@ CLEAN = ("sum/knife_surrender_2019_clean.txt", "sum/region_table_2022_clean.md",
 APPROXIMATE = "sum/approximate_totals_2020.md"
 ALL_FOUR = "sum/all_four_forces_2021.txt"
 LOWER_CASE_LABEL = "sum/arrests_by_force_2020.md"
+PARTITIVE_ITEM = "sum/partitive_first_part_2020.md"
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def test_total_in_the_text_against_its_labelled_parts(errors: RunResult) -> None
 def test_region_row_of_a_table_against_the_force_rows(errors: RunResult) -> None:
     finding = the_finding(errors, TABLE, "sum")
     assert_finding(finding, rule="sum", code="FC101", severity=Severity.ERROR, line=15,
-                   check="west-midlands.region-adds-up",
+                   check={"west-midlands.region-adds-up", "figcheck.text-sum"},
                    related={(12, "58", "part"), (13, "121", "part"), (14, "49", "part")})
     assert finding.column == 18  # the warrants cell, not the row
     assert "238" in finding.message and "228" in finding.message
@@ -85,9 +86,10 @@ def test_approximate_total_is_compared_and_accepted(clean: RunResult) -> None:
     """"more than 2,900" calls for 1,212 + 985 + 731 = 2,928, and "almost 400" arrests for
     102 + 176 + 118 = 396: approximations that the parts satisfy."""
     figures = {f.text: f for f in figures_in(clean, APPROXIMATE)}
-    total = figures["more than 2,900"]
-    assert [figures[p].about for p in ("1,212", "985", "731")] == [total.id] * 3
-    assert [figures[p].relation for p in ("1,212", "985", "731")] == ["part"] * 3
+    for total, parts in (("more than 2,900", ("1,212", "985", "731")),
+                         ("almost 400", ("102", "176", "118"))):
+        assert [(figures[p].relation, figures[p].about) for p in parts] == [
+            ("part", figures[total].id)] * 3, total
     assert reported(clean, APPROXIMATE) == set()
 
 
@@ -108,3 +110,12 @@ def test_all_four_forces_reported_as_three_rows(clean: RunResult) -> None:
 def test_lower_case_alias_as_the_last_label_is_silent() -> None:
     result = run_fixtures(LOWER_CASE_LABEL)
     assert findings_in(result, LOWER_CASE_LABEL, "sum") == []
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "relations.py makes '1,212 of the calls' a subset (about nothing) instead of the first "
+    "item of the breakdown 'West Midlands Police took 1,212 of the calls, Staffordshire Police "
+    "985 and the ... alliance 731', so FC101 reports 'more than 2,900' against 985 + 731"))
+def test_partitive_first_item_of_a_breakdown_is_silent() -> None:
+    result = run_fixtures(PARTITIVE_ITEM)
+    assert findings_in(result, PARTITIVE_ITEM, "sum") == []

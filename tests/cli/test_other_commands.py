@@ -25,7 +25,7 @@ def test_extract_csv_has_a_row_per_figure(runner: CliRunner) -> None:
     investigations = by_text[("39", "593")]
     assert (investigations["noun"], investigations["metric"], investigations["entity"],
             investigations["scope"]) == ("investigations", "investigations", "region",
-                                         "since launch")
+                                         "since launch of Operation Safenet")
     age = by_text[("23", "62-yearold")]
     assert age["kind"] == "age"  # recognised, not taken for a count
 

@@ -11,7 +11,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 # CI clones the repository with shared/ beside it; developers have it at /work.
 SHARED_CANDIDATES = (REPO.parent / "shared", Path("/work/shared"))
-SHARED = next((candidate for candidate in SHARED_CANDIDATES if (candidate / "corpus").is_dir()), None)
+SHARED = next(
+    (candidate for candidate in SHARED_CANDIDATES if (candidate / "corpus").is_dir()), None
+)
 CORPUS = SHARED / "corpus" / "docs" if SHARED else None
 SEEDS = REPO / "seeds"
 

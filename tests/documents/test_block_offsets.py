@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from document_examples import all_example_files
 
 from checks.documents import parse_document, read_document
 from checks.model import Block, Document
-
-from document_examples import all_example_files
 
 EXAMPLES = all_example_files()
 
@@ -39,7 +38,9 @@ def check_mapping(document: Document, block: Block) -> None:
             f"{document.path}: text[{index}]={char!r} maps to raw[{offset}]={source!r} in {block.text!r}"
         )
         if char == " " and not source.isspace():
-            assert source in "|<&", f"a space stands for whitespace, a pipe or a tag, not {source!r}"
+            assert source in "|<&", (
+                f"a space stands for whitespace, a pipe or a tag, not {source!r}"
+            )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[path.name for path in EXAMPLES])
@@ -77,7 +78,7 @@ def test_there_are_examples_of_every_format() -> None:
 TRICKY = {
     "crlf.txt": "Title\r\n\r\nFirst line\r\n  second\tline\u00a0end\r\n\r\n  A    1\r\n  B    2\r\n- item\r\n",
     "markup.md": (
-        "---\ntitle: T\n---\n# Head *one* #\n\nSome **bold**, _em_, `code`, [link](http://x.example \"t\"),"
+        '---\ntitle: T\n---\n# Head *one* #\n\nSome **bold**, _em_, `code`, [link](http://x.example "t"),'
         " ![img](i.png), <https://auto.example>, <b>tag</b>, &amp; &#8217; \\*esc\\*.\n"
         "> quoted\n> more\n\n- item\n  continued\n\n| a | **b** |\n|---|---|\n| 1 |  |\n\nSetext\n---\n"
     ),

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from document_examples import CORPUS
 
 from checks.documents import discover
 from checks.errors import DocumentError
-
-from document_examples import CORPUS
 
 
 def make(root: Path, *names: str) -> None:
@@ -20,7 +19,16 @@ def make(root: Path, *names: str) -> None:
 
 
 def test_directories_are_walked_recursively_for_documents_sorted(tmp_path: Path) -> None:
-    make(tmp_path, "b.md", "a.txt", "sub/c.html", "sub/d.htm", "sub/deeper/e.markdown", "notes.csv", "image.png")
+    make(
+        tmp_path,
+        "b.md",
+        "a.txt",
+        "sub/c.html",
+        "sub/d.htm",
+        "sub/deeper/e.markdown",
+        "notes.csv",
+        "image.png",
+    )
     found = discover([tmp_path])
     assert [path.relative_to(tmp_path).as_posix() for path in found] == [
         "a.txt",
@@ -52,7 +60,9 @@ def test_extensions_are_matched_without_regard_to_case(tmp_path: Path) -> None:
 
 def test_files_are_kept_in_the_order_given_and_listed_once(tmp_path: Path) -> None:
     make(tmp_path, "one.txt", "two.md")
-    found = discover([tmp_path / "two.md", str(tmp_path / "one.txt"), tmp_path / "two.md", tmp_path])
+    found = discover(
+        [tmp_path / "two.md", str(tmp_path / "one.txt"), tmp_path / "two.md", tmp_path]
+    )
     assert [path.name for path in found] == ["two.md", "one.txt"]
 
 

@@ -6,11 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from document_examples import corpus_file, seed_file
 
 from checks.documents import parse_document, read_document
 from checks.documents.frontmatter import split_front_matter
-
-from document_examples import corpus_file, seed_file
 
 
 def test_the_fenced_yaml_block_of_the_2021_seed() -> None:
@@ -20,7 +19,10 @@ def test_the_fenced_yaml_block_of_the_2021_seed() -> None:
     assert document.metadata["area"] == "Staffordshire"
     assert document.metadata["og"]["locale"] == "en_GB"
     assert document.metadata["og"]["description"].startswith("\u201cIt can be horrific,\u201d")
-    assert document.title == "Six men arrested following Operation Safenet warrants | Staffordshire Police"
+    assert (
+        document.title
+        == "Six men arrested following Operation Safenet warrants | Staffordshire Police"
+    )
     assert document.published == date(2021, 3, 26)
     assert document.metadata["published_from"] == "front matter"
     first = document.blocks[0]
@@ -40,7 +42,13 @@ def test_dashed_front_matter_of_a_corpus_release() -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("no", "no"), ("09:26", "09:26"), ("1.0", "1.0"), ("2021-09-15", "2021-09-15"), ("'quoted'", "quoted")],
+    [
+        ("no", "no"),
+        ("09:26", "09:26"),
+        ("1.0", "1.0"),
+        ("2021-09-15", "2021-09-15"),
+        ("'quoted'", "quoted"),
+    ],
 )
 def test_values_stay_strings(value: str, expected: str) -> None:
     document = parse_document(f"---\nkey: {value}\n---\nBody.\n", "x.md")
@@ -48,7 +56,9 @@ def test_values_stay_strings(value: str, expected: str) -> None:
 
 
 def test_front_matter_in_plain_text() -> None:
-    document = parse_document("---\ntitle: From the top\ndate: 26/03/2021\n---\nBody line.\n", "x.txt")
+    document = parse_document(
+        "---\ntitle: From the top\ndate: 26/03/2021\n---\nBody line.\n", "x.txt"
+    )
     assert document.title == "From the top"
     assert document.published == date(2021, 3, 26)
     assert [block.text for block in document.blocks] == ["Body line."]

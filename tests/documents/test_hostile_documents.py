@@ -5,10 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
+from document_examples import all_example_files, corpus_file, seed_file
 
 from checks.documents import parse_document, read_document
-
-from document_examples import all_example_files, corpus_file, seed_file
 
 MEGABYTE = 1_000_000
 
@@ -18,9 +17,11 @@ def megabyte_of(text: str) -> str:
 
 
 def timed(raw: str, path: str) -> float:
-    started = time.perf_counter()
+    """Return the CPU seconds parse_document takes (CPU time, not wall time:
+    other jobs on a shared machine must not fail the test)."""
+    started = time.process_time()
     document = parse_document(raw, path)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     for block in document.blocks[:50]:
         assert "\n" not in block.text
     return elapsed
@@ -35,8 +36,16 @@ def article_of(name: str) -> str:
 @pytest.mark.parametrize(
     ("path", "make"),
     [
-        ("release.txt", lambda: megabyte_of(seed_file("2017-02-01-operation-safenet.txt").read_text(encoding="utf-8"))),
-        ("release.md", lambda: megabyte_of(corpus_file("keystone_update_2019.md").read_text(encoding="utf-8"))),
+        (
+            "release.txt",
+            lambda: megabyte_of(
+                seed_file("2017-02-01-operation-safenet.txt").read_text(encoding="utf-8")
+            ),
+        ),
+        (
+            "release.md",
+            lambda: megabyte_of(corpus_file("keystone_update_2019.md").read_text(encoding="utf-8")),
+        ),
         ("release.html", lambda: article_of("keystone_update_2021.html")),
     ],
     ids=["text", "markdown", "html"],
@@ -94,11 +103,11 @@ def test_hostile_input_is_processed_in_linear_time(path: str, raw: str) -> None:
 
 def test_read_document_throughput_on_the_examples() -> None:
     paths = all_example_files()
-    started = time.perf_counter()
+    started = time.process_time()
     rounds = 5
     for _ in range(rounds):
         for path in paths:
             read_document(path)
-    per_second = rounds * len(paths) / (time.perf_counter() - started)
+    per_second = rounds * len(paths) / (time.process_time() - started)
     # About 1,000 documents a second were measured; a tenth of that is a regression.
     assert per_second > 100

@@ -5,17 +5,28 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from document_examples import corpus_file
 
 from checks.documents import parse_document, read_document
 from checks.model import Block, BlockKind, Document
 
-from document_examples import corpus_file
-
-FURNITURE_WORDS = ("Share", "Facebook", "Twitter", "Home", "Privacy", "More local news", "Roadworks", "rights reserved")
+FURNITURE_WORDS = (
+    "Share",
+    "Facebook",
+    "Twitter",
+    "Home",
+    "Privacy",
+    "More local news",
+    "Roadworks",
+    "rights reserved",
+)
 
 
 def blocks_of(raw: str) -> list[tuple[str, int, str]]:
-    return [(block.kind.value, block.level, block.text) for block in parse_document(raw, "x.html").blocks]
+    return [
+        (block.kind.value, block.level, block.text)
+        for block in parse_document(raw, "x.html").blocks
+    ]
 
 
 def cell_texts(block: Block) -> list[str]:
@@ -33,9 +44,24 @@ def test_hampshire_article_without_the_page_around_it() -> None:
         assert not any(word in text for text in texts), word
     assert document.title == "Summer drink-drive arrests fall by a fifth | South Coast News"
     heading = document.blocks[0]
-    assert (heading.kind, heading.level, heading.text) == (BlockKind.HEADING, 1, "Summer drink-drive arrests fall by a fifth")
+    assert (heading.kind, heading.level, heading.text) == (
+        BlockKind.HEADING,
+        1,
+        "Summer drink-drive arrests fall by a fifth",
+    )
     paragraphs = [block for block in document.blocks if block.kind is BlockKind.PARAGRAPH]
-    assert [line_of(document, block) for block in paragraphs] == [12, 13, 14, 15, 16, 17, 18, 20, 21, 22]
+    assert [line_of(document, block) for block in paragraphs] == [
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        20,
+        21,
+        22,
+    ]
     for block in paragraphs[1:]:
         first, last = block.raw_offset(0), block.raw_offset(len(block.text) - 1)
         assert document.position(first)[1] == 4, "text starts after <p>"
@@ -58,14 +84,23 @@ def test_keystone_2021_table_rows_with_header_cells() -> None:
     assert {row.table for row in rows} == {0}
     assert [line_of(document, row) for row in rows] == [18, 19, 20, 21, 22]
     header, *body = rows
-    assert cell_texts(header) == ["Since launch", "Investigations", "Warrants", "Arrests", "Charged", "Children safeguarded"]
+    assert cell_texts(header) == [
+        "Since launch",
+        "Investigations",
+        "Warrants",
+        "Arrests",
+        "Charged",
+        "Children safeguarded",
+    ]
     assert all(cell.header for cell in header.cells)
     assert cell_texts(body[-1]) == ["Region", "803", "522", "467", "311", "604"]
     assert not any(cell.header for row in body for cell in row.cells)
     region = body[-1]
     cell = region.cells[1]
     assert document.raw[region.raw_offset(cell.start) : region.raw_end(cell.end)] == "803"
-    levels = [(block.level, block.text) for block in document.blocks if block.kind is BlockKind.HEADING]
+    levels = [
+        (block.level, block.text) for block in document.blocks if block.kind is BlockKind.HEADING
+    ]
     assert levels == [
         (1, "Operation Keystone: more than 600 children safeguarded"),
         (2, "The last 12 months"),
@@ -100,12 +135,16 @@ def test_no_corpus_page_leaks_navigation_share_or_footer(name: str) -> None:
     article_lines = {
         number
         for number, line in enumerate(raw_lines, start=1)
-        if "<article" in line or any(tag in line for tag in ("<h1", "<h2", "<h3", "<p", "<li", "<tr", "<table"))
+        if "<article" in line
+        or any(tag in line for tag in ("<h1", "<h2", "<h3", "<p", "<li", "<tr", "<table"))
     }
     for block in document.blocks:
         line = line_of(document, block)
         assert line in article_lines
-        assert not any(word in block.text for word in ("Share", "Privacy", "Accessibility", "Subscribe", "Advertise"))
+        assert not any(
+            word in block.text
+            for word in ("Share", "Privacy", "Accessibility", "Subscribe", "Advertise")
+        )
 
 
 @pytest.mark.parametrize(
@@ -119,15 +158,32 @@ def test_no_corpus_page_leaks_navigation_share_or_footer(name: str) -> None:
         ("<p>a<br>b<br/>c</br>d</p>", [("paragraph", 0, "a b c d")]),
         ("<p>  spaced\n\n   out\t text </p>", [("paragraph", 0, "spaced out text")]),
         ("<p>in<b>line</b> <i>tags</i></p>", [("paragraph", 0, "inline tags")]),
-        ("<h1>One</h1><h2>Two</h2><h6>Six</h6>", [("heading", 1, "One"), ("heading", 2, "Two"), ("heading", 6, "Six")]),
-        ("<ul><li>a<li>b<ul><li>c</ul>tail</ul>", [("item", 0, "a"), ("item", 0, "b"), ("item", 0, "c"), ("item", 0, "tail")]),
+        (
+            "<h1>One</h1><h2>Two</h2><h6>Six</h6>",
+            [("heading", 1, "One"), ("heading", 2, "Two"), ("heading", 6, "Six")],
+        ),
+        (
+            "<ul><li>a<li>b<ul><li>c</ul>tail</ul>",
+            [("item", 0, "a"), ("item", 0, "b"), ("item", 0, "c"), ("item", 0, "tail")],
+        ),
         ("<ol><li><p>para in item</p></li></ol>", [("item", 0, "para in item")]),
-        ("<div>loose <div>nested</div> after</div>", [("paragraph", 0, "loose"), ("paragraph", 0, "nested"), ("paragraph", 0, "after")]),
+        (
+            "<div>loose <div>nested</div> after</div>",
+            [("paragraph", 0, "loose"), ("paragraph", 0, "nested"), ("paragraph", 0, "after")],
+        ),
         (
             "<blockquote>Quote</blockquote><pre>pre\n  text</pre><dl><dt>T</dt><dd>D</dd></dl>",
-            [("paragraph", 0, "Quote"), ("paragraph", 0, "pre text"), ("paragraph", 0, "T"), ("paragraph", 0, "D")],
+            [
+                ("paragraph", 0, "Quote"),
+                ("paragraph", 0, "pre text"),
+                ("paragraph", 0, "T"),
+                ("paragraph", 0, "D"),
+            ],
         ),
-        ("<figure><img src=x alt=y><figcaption>Caption</figcaption></figure>", [("paragraph", 0, "Caption")]),
+        (
+            "<figure><img src=x alt=y><figcaption>Caption</figcaption></figure>",
+            [("paragraph", 0, "Caption")],
+        ),
         ("plain words, no tags", [("paragraph", 0, "plain words, no tags")]),
     ],
     ids=[
@@ -160,8 +216,16 @@ def test_entities_map_to_their_ampersand() -> None:
 @pytest.mark.parametrize(
     ("raw", "kept", "dropped"),
     [
-        ("<body><nav>Menu</nav><p>Body</p><footer>Foot</footer></body>", ["Body"], ["Menu", "Foot"]),
-        ("<body><header>Site</header><aside>Side</aside><p>Body</p></body>", ["Body"], ["Site", "Side"]),
+        (
+            "<body><nav>Menu</nav><p>Body</p><footer>Foot</footer></body>",
+            ["Body"],
+            ["Menu", "Foot"],
+        ),
+        (
+            "<body><header>Site</header><aside>Side</aside><p>Body</p></body>",
+            ["Body"],
+            ["Site", "Side"],
+        ),
         ("<body><main><p>Main</p></main><p>Outside</p></body>", ["Main"], ["Outside"]),
         ("<body><article><p>Story</p></article><p>Outside</p></body>", ["Story"], ["Outside"]),
         (
@@ -169,7 +233,11 @@ def test_entities_map_to_their_ampersand() -> None:
             ["Title", "Story", "Byline"],
             [],
         ),
-        ("<aside><article><p>Teaser</p></article></aside><article><p>Story</p></article>", ["Story"], ["Teaser"]),
+        (
+            "<aside><article><p>Teaser</p></article></aside><article><p>Story</p></article>",
+            ["Story"],
+            ["Teaser"],
+        ),
         (
             "<body><div class='social-links'>S</div><div id='cookie-banner'>C</div><p class='Promo'>P</p><p>Kept</p></body>",
             ["Kept"],
@@ -180,10 +248,25 @@ def test_entities_map_to_their_ampersand() -> None:
             ["Kept"],
             ["no", "N", "p {}"],
         ),
-        ("<body><form><p>Search</p><button>Go</button></form><template>T</template><svg><text>V</text></svg><p>Kept</p></body>", ["Kept"], ["Search", "Go", "T", "V"]),
+        (
+            "<body><form><p>Search</p><button>Go</button></form><template>T</template><svg><text>V</text></svg><p>Kept</p></body>",
+            ["Kept"],
+            ["Search", "Go", "T", "V"],
+        ),
         ("<body><p hidden>Hidden</p><p>Kept</p></body>", ["Kept"], ["Hidden"]),
     ],
-    ids=["nav-footer", "header-aside", "main", "article", "furniture-inside-article", "article-in-aside", "class-and-id", "script-style", "form-template-svg", "hidden"],
+    ids=[
+        "nav-footer",
+        "header-aside",
+        "main",
+        "article",
+        "furniture-inside-article",
+        "article-in-aside",
+        "class-and-id",
+        "script-style",
+        "form-template-svg",
+        "hidden",
+    ],
 )
 def test_content_root_and_skipped_furniture(raw: str, kept: list[str], dropped: list[str]) -> None:
     texts = [block.text for block in parse_document(raw, "x.html").blocks]
@@ -193,7 +276,10 @@ def test_content_root_and_skipped_furniture(raw: str, kept: list[str], dropped: 
 
 
 def test_title_is_not_a_block() -> None:
-    document = parse_document("<html><head><title> Fish &amp;\n chips </title></head><body><p>Body</p></body></html>", "x.html")
+    document = parse_document(
+        "<html><head><title> Fish &amp;\n chips </title></head><body><p>Body</p></body></html>",
+        "x.html",
+    )
     assert document.title == "Fish & chips"
     assert [block.text for block in document.blocks] == ["Body"]
 
@@ -235,7 +321,17 @@ def test_implied_row_and_cell_ends() -> None:
         "<![CDATA[ x ]]><?php echo 1; ?><!DOCTYPE html><p>ok</p>",
         "<div>" * 5000 + "deep" + "</div>" * 10,
     ],
-    ids=["unclosed", "stray", "misnested", "broken-attr", "junk", "table-fragments", "after-html", "odd-markup", "deep"],
+    ids=[
+        "unclosed",
+        "stray",
+        "misnested",
+        "broken-attr",
+        "junk",
+        "table-fragments",
+        "after-html",
+        "odd-markup",
+        "deep",
+    ],
 )
 def test_malformed_html_does_not_raise(raw: str) -> None:
     document = parse_document(raw, "x.html")
@@ -252,21 +348,28 @@ def test_malformed_html_keeps_the_text() -> None:
 @pytest.mark.parametrize(
     ("head", "expected"),
     [
-        ('<meta property="article:published_time" content="2021-04-21T09:00:00+01:00">', date(2021, 4, 21)),
+        (
+            '<meta property="article:published_time" content="2021-04-21T09:00:00+01:00">',
+            date(2021, 4, 21),
+        ),
         ('<meta name="date" content="2019-03-14">', date(2019, 3, 14)),
         ('<meta name="DC.date" content="14/03/2019">', date(2019, 3, 14)),
         ('<meta itemprop="datePublished" content="2018-01-02">', date(2018, 1, 2)),
     ],
 )
 def test_published_from_meta(head: str, expected: date) -> None:
-    document = parse_document(f"<html><head>{head}</head><body><p>Published 1 January 2000</p></body></html>", "x.html")
+    document = parse_document(
+        f"<html><head>{head}</head><body><p>Published 1 January 2000</p></body></html>", "x.html"
+    )
     assert document.published == expected
     assert document.metadata["published_from"] == "html meta"
     assert document.metadata["meta"]
 
 
 def test_published_from_a_time_element() -> None:
-    document = parse_document('<article><time datetime="2022-04-11">11 April</time><p>Text</p></article>', "x.html")
+    document = parse_document(
+        '<article><time datetime="2022-04-11">11 April</time><p>Text</p></article>', "x.html"
+    )
     assert document.published == date(2022, 4, 11)
     assert document.metadata["published_from"] == "html meta"
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from document_examples import corpus_file
 
 from checks.documents import parse_document, read_document
 from checks.documents.markdown import table_cells
 from checks.model import Block, BlockKind
 
-from document_examples import corpus_file
-
 
 def kinds_and_texts(raw: str) -> list[tuple[str, int, str]]:
-    return [(block.kind.value, block.level, block.text) for block in parse_document(raw, "x.md").blocks]
+    return [
+        (block.kind.value, block.level, block.text) for block in parse_document(raw, "x.md").blocks
+    ]
 
 
 def cell_texts(block: Block) -> list[str]:
@@ -25,7 +26,14 @@ def test_keystone_2019_table_has_a_header_and_five_rows() -> None:
     assert len(rows) == 5
     assert {row.table for row in rows} == {0}
     header, *body = rows
-    assert cell_texts(header) == ["Force", "Investigations", "Warrants", "Arrests", "Charged", "Children safeguarded"]
+    assert cell_texts(header) == [
+        "Force",
+        "Investigations",
+        "Warrants",
+        "Arrests",
+        "Charged",
+        "Children safeguarded",
+    ]
     assert all(cell.header for cell in header.cells)
     assert not any(cell.header for row in body for cell in row.cells)
     assert cell_texts(body[-1]) == ["West Midlands region", "412", "268", "241", "163", "318"]
@@ -33,7 +41,9 @@ def test_keystone_2019_table_has_a_header_and_five_rows() -> None:
     staffordshire = body[0]
     cell = staffordshire.cells[1]
     assert document.position(staffordshire.raw_offset(cell.start)) == (24, 26)
-    assert document.raw[staffordshire.raw_offset(cell.start) : staffordshire.raw_end(cell.end)] == "96"
+    assert (
+        document.raw[staffordshire.raw_offset(cell.start) : staffordshire.raw_end(cell.end)] == "96"
+    )
 
 
 def test_keystone_2019_headings_dateline_and_list() -> None:
@@ -57,26 +67,62 @@ def test_list_items_map_to_their_lines() -> None:
     document = read_document(corpus_file("keystone_westmids_day_of_action_2021.md"))
     items = [block for block in document.blocks if block.kind is BlockKind.ITEM]
     assert len(items) == 6
-    assert [document.position(item.raw_offset(0)) for item in items] == [(line, 3) for line in range(17, 23)]
+    assert [document.position(item.raw_offset(0)) for item in items] == [
+        (line, 3) for line in range(17, 23)
+    ]
     assert items[0].text == "Daniel Hollins, 34, of Erdington, Birmingham"
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("# One\n## Two ##\n###### Six\n####### Seven", [("heading", 1, "One"), ("heading", 2, "Two"), ("heading", 6, "Six"), ("paragraph", 0, "####### Seven")]),
+        (
+            "# One\n## Two ##\n###### Six\n####### Seven",
+            [
+                ("heading", 1, "One"),
+                ("heading", 2, "Two"),
+                ("heading", 6, "Six"),
+                ("paragraph", 0, "####### Seven"),
+            ],
+        ),
         ("#NoSpace\n\n#", [("paragraph", 0, "#NoSpace")]),
-        ("Title\n=====\n\nSub\n---\nText", [("heading", 1, "Title"), ("heading", 2, "Sub"), ("paragraph", 0, "Text")]),
+        (
+            "Title\n=====\n\nSub\n---\nText",
+            [("heading", 1, "Title"), ("heading", 2, "Sub"), ("paragraph", 0, "Text")],
+        ),
         ("Two line\nsetext title\n===", [("heading", 1, "Two line setext title")]),
         ("Para.\n\n---\n\n***\n\nMore.", [("paragraph", 0, "Para."), ("paragraph", 0, "More.")]),
-        ("- one\n- two\n  wraps\n+ three\n* four", [("item", 0, "one"), ("item", 0, "two wraps"), ("item", 0, "three"), ("item", 0, "four")]),
-        ("1. first\n2. second\n10) tenth", [("item", 0, "first"), ("item", 0, "second"), ("item", 0, "tenth")]),
-        ("- outer\n  - nested\n- back", [("item", 0, "outer"), ("item", 0, "nested"), ("item", 0, "back")]),
-        ("Text that wraps onto\n2019. A year-led line", [("paragraph", 0, "Text that wraps onto 2019. A year-led line")]),
+        (
+            "- one\n- two\n  wraps\n+ three\n* four",
+            [
+                ("item", 0, "one"),
+                ("item", 0, "two wraps"),
+                ("item", 0, "three"),
+                ("item", 0, "four"),
+            ],
+        ),
+        (
+            "1. first\n2. second\n10) tenth",
+            [("item", 0, "first"), ("item", 0, "second"), ("item", 0, "tenth")],
+        ),
+        (
+            "- outer\n  - nested\n- back",
+            [("item", 0, "outer"), ("item", 0, "nested"), ("item", 0, "back")],
+        ),
+        (
+            "Text that wraps onto\n2019. A year-led line",
+            [("paragraph", 0, "Text that wraps onto 2019. A year-led line")],
+        ),
         ("Intro:\n- item", [("paragraph", 0, "Intro:"), ("item", 0, "item")]),
-        ("> Quoted *words*\n> carry on\n>\n> Second", [("paragraph", 0, "Quoted words carry on"), ("paragraph", 0, "Second")]),
+        (
+            "> Quoted *words*\n> carry on\n>\n> Second",
+            [("paragraph", 0, "Quoted words carry on"), ("paragraph", 0, "Second")],
+        ),
         ("> > nested quote", [("paragraph", 0, "nested quote")]),
-        ("Before\n\n```python\nx = 1\n```\n\n~~~\ncode\n~~~\nAfter", [("paragraph", 0, "Before"), ("paragraph", 0, "After")]),
+        (
+            "Before\n\n```python\nx = 1\n```\n\n~~~\ncode\n~~~\nAfter",
+            [("paragraph", 0, "Before"), ("paragraph", 0, "After")],
+        ),
         ("Before\n```\nnever closed", [("paragraph", 0, "Before")]),
         ("<!-- a comment -->\nText", [("paragraph", 0, "Text")]),
         ("<!--\nmany\nlines\n-->\nText", [("paragraph", 0, "Text")]),
@@ -116,12 +162,18 @@ def test_markdown_blocks(raw: str, expected: list[tuple[str, int, str]]) -> None
         ("A ~~struck~~ word.", "A struck word."),
         ("Run `code 593` here.", "Run code 593 here."),
         ("Double ``code ` tick`` here.", "Double code ` tick here."),
-        ("A [link text](https://example.com/a_b_c \"Title\") here.", "A link text here."),
+        ('A [link text](https://example.com/a_b_c "Title") here.', "A link text here."),
         ("A [link](<https://example.com/with space>) here.", "A link here."),
         ("An image ![alt *text*](pic.png) gone.", "An image gone."),
-        ("Mail <https://example.com/x> or <someone@example.com>.", "Mail https://example.com/x or someone@example.com."),
-        ("Tags <span class=\"x\">kept text</span> and<br>break.", "Tags kept text and break."),
-        ("Fish &amp; chips &copy; &#8217; &#x2019; &bogus;", "Fish & chips \u00a9 \u2019 \u2019 &bogus;"),
+        (
+            "Mail <https://example.com/x> or <someone@example.com>.",
+            "Mail https://example.com/x or someone@example.com.",
+        ),
+        ('Tags <span class="x">kept text</span> and<br>break.', "Tags kept text and break."),
+        (
+            "Fish &amp; chips &copy; &#8217; &#x2019; &bogus;",
+            "Fish & chips \u00a9 \u2019 \u2019 &bogus;",
+        ),
         ("snake_case_name and 2_000 stay.", "snake_case_name and 2_000 stay."),
         ("5 * 3 and 4 * 2 stay.", "5 * 3 and 4 * 2 stay."),
         ("Escaped \\*stars\\* and \\_under\\_.", "Escaped *stars* and _under_."),
@@ -170,7 +222,12 @@ def test_pipe_tables() -> None:
     raw = "| Force | Arrests |\n|:------|-------:|\n| **Staffs** | 11 |\n| | 4 |\n| a \\| b | `5` |\n\nAfter."
     blocks = parse_document(raw, "x.md").blocks
     rows = [block for block in blocks if block.kind is BlockKind.ROW]
-    assert [cell_texts(row) for row in rows] == [["Force", "Arrests"], ["Staffs", "11"], ["", "4"], ["a | b", "5"]]
+    assert [cell_texts(row) for row in rows] == [
+        ["Force", "Arrests"],
+        ["Staffs", "11"],
+        ["", "4"],
+        ["a | b", "5"],
+    ]
     assert rows[2].text == "4"
     assert [cell.header for cell in rows[0].cells] == [True, True]
     assert blocks[-1].text == "After."
@@ -183,12 +240,16 @@ def test_each_table_has_its_own_index() -> None:
 
 
 def test_a_pipe_without_a_delimiter_row_is_prose() -> None:
-    assert kinds_and_texts("Either this | or that.\nSecond line.") == [("paragraph", 0, "Either this | or that. Second line.")]
+    assert kinds_and_texts("Either this | or that.\nSecond line.") == [
+        ("paragraph", 0, "Either this | or that. Second line.")
+    ]
 
 
 def test_table_cells_exclude_pipes_and_spaces() -> None:
     raw = "|  Force  | 96 |"
-    assert [(raw[start:end], raw[separator]) for start, end, separator in table_cells(raw, 0, len(raw))] == [
+    assert [
+        (raw[start:end], raw[separator]) for start, end, separator in table_cells(raw, 0, len(raw))
+    ] == [
         ("Force", "|"),
         ("96", "|"),
     ]
@@ -197,7 +258,11 @@ def test_table_cells_exclude_pipes_and_spaces() -> None:
 
 
 def test_the_corpus_markdown_has_no_markup_left() -> None:
-    for name in ("keystone_alliance_warrants_2022.md", "npcc_sceptre_november_2021.md", "which_recycling_rates_2009.md"):
+    for name in (
+        "keystone_alliance_warrants_2022.md",
+        "npcc_sceptre_november_2021.md",
+        "which_recycling_rates_2009.md",
+    ):
         document = read_document(corpus_file(name))
         for block in document.blocks:
             assert not block.text.startswith(("#", "- ", "|", "---"))

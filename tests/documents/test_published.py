@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from document_examples import CORPUS, corpus_file, seed_file
 
 from checks.documents import parse_document, read_document
 from checks.documents.published import dateline_date
-
-from document_examples import CORPUS, corpus_file, seed_file
 
 EXPECTED = {
     "east_midlands_knife_amnesty_2006.txt": (date(2006, 7, 3), "dateline"),
@@ -71,7 +70,16 @@ def test_seed_publication_dates(name: str, published: date, source: str) -> None
         ("Date: 2019-01-02", date(2019, 1, 2)),
         ("date: sometime\npublished: 2018-05-06", date(2018, 5, 6)),
     ],
-    ids=["date", "published", "pubDate", "dotted-key", "nested-publish", "datePublished", "capitalised-key", "first-usable"],
+    ids=[
+        "date",
+        "published",
+        "pubDate",
+        "dotted-key",
+        "nested-publish",
+        "datePublished",
+        "capitalised-key",
+        "first-usable",
+    ],
 )
 def test_front_matter_keys(front: str, expected: date) -> None:
     document = parse_document(f"---\n{front}\n---\n\nDate: Monday 3 July 2006\n\nBody.\n", "x.md")
@@ -98,7 +106,9 @@ def test_a_date_in_a_sentence_serves_when_there_is_no_dateline() -> None:
 
 
 def test_only_the_first_eight_blocks_are_searched() -> None:
-    raw = "\n\n".join([f"Paragraph {number}." for number in range(8)] + ["Date: Monday 3 July 2006"])
+    raw = "\n\n".join(
+        [f"Paragraph {number}." for number in range(8)] + ["Date: Monday 3 July 2006"]
+    )
     document = parse_document(raw, "x.txt")
     assert document.published is None
     assert "published_from" not in document.metadata

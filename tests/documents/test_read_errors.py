@@ -51,7 +51,11 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize(
     ("data", "expected"),
-    [(b"", "empty document"), (b" \n\t\r\n  \n", "document holds only whitespace"), (b"\xef\xbb\xbf", "empty document")],
+    [
+        (b"", "empty document"),
+        (b" \n\t\r\n  \n", "document holds only whitespace"),
+        (b"\xef\xbb\xbf", "empty document"),
+    ],
     ids=["empty", "whitespace", "bom-only"],
 )
 def test_an_empty_file(tmp_path: Path, data: bytes, expected: str) -> None:
@@ -114,14 +118,20 @@ def test_the_default_limit_is_five_megabytes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "problem"),
     [
-        ("---\ntitle: ok\nbad: \"unclosed\n---\nBody.\n", 3, "bad YAML in front matter"),
+        ('---\ntitle: ok\nbad: "unclosed\n---\nBody.\n', 3, "bad YAML in front matter"),
         ("---\ntitle: one\n  bad: two\n---\nBody.\n", 3, "bad YAML in front matter"),
-        ("```yaml\narea: Staffordshire\npublish:\n  date: [09:26\n```\n\nBody.\n", 4, "bad YAML in front matter"),
+        (
+            "```yaml\narea: Staffordshire\npublish:\n  date: [09:26\n```\n\nBody.\n",
+            4,
+            "bad YAML in front matter",
+        ),
         ("---\na: 1\nb: 2\nc: {x: 1\nd: 4\n---\nBody.\n", 5, "bad YAML in front matter"),
     ],
     ids=["unclosed-quote", "bad-indent", "fenced", "unclosed-flow"],
 )
-def test_bad_front_matter_yaml_names_the_file_line(tmp_path: Path, text: str, line: int, problem: str) -> None:
+def test_bad_front_matter_yaml_names_the_file_line(
+    tmp_path: Path, text: str, line: int, problem: str
+) -> None:
     path = write(tmp_path, "release.md", text.encode())
     error = refusal(path)
     assert error.line == line

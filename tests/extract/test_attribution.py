@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from datetime import date
 
 import pytest
 
@@ -25,10 +26,10 @@ def rules() -> RuleSet:
     return load_rules([EXPECTATIONS])
 
 
-def read(rules: RuleSet, raw: str, format: str = "text") -> list[Figure]:  # noqa: A002
+def read(rules: RuleSet, raw: str, fmt: str = "text") -> list[Figure]:
     """Return the figures of a dedented release."""
-    path = {"text": "release.txt", "markdown": "release.md", "html": "release.html"}[format]
-    document = parse_document(textwrap.dedent(raw).lstrip("\n"), path, format)
+    path = {"text": "release.txt", "markdown": "release.md", "html": "release.html"}[fmt]
+    document = parse_document(textwrap.dedent(raw).lstrip("\n"), path, fmt)
     return extract_figures(document, rules)
 
 
@@ -378,11 +379,10 @@ def test_a_header_cell_sets_the_scope_of_the_table(rules: RuleSet) -> None:
     figures = read(rules, HTML_TABLE, "html")
     cells = [f for f in figures if f.kind is Kind.COUNT]
     assert cells and {f.scope.kind.value for f in cells} == {"cumulative"}
-    assert {f.scope.end.isoformat() for f in cells if f.scope.end} == {"2021-04-21"}
+    assert {f.scope.end for f in cells} == {date(2021, 4, 21)}
 
 
 def test_markdown_table_takes_the_period_set_before_it(rules: RuleSet) -> None:
     figure = find(read(rules, MARKDOWN_TABLE, "markdown"), "240")
     assert figure.scope.kind.value == "period"
-    assert (figure.scope.start.isoformat(), figure.scope.end.isoformat()) == (  # type: ignore[union-attr]
-        "2021-04-01", "2022-03-31")
+    assert (figure.scope.start, figure.scope.end) == (date(2021, 4, 1), date(2022, 3, 31))

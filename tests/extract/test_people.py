@@ -23,9 +23,9 @@ def rules() -> RuleSet:
     return load_rules([EXPECTATIONS])
 
 
-def read(rules: RuleSet, raw: str, format: str = "markdown") -> list[Figure]:  # noqa: A002
-    path = {"text": "release.txt", "markdown": "release.md", "html": "release.html"}[format]
-    document = parse_document(textwrap.dedent(raw).lstrip("\n"), path, format)
+def read(rules: RuleSet, raw: str, fmt: str = "markdown") -> list[Figure]:
+    path = {"text": "release.txt", "markdown": "release.md", "html": "release.html"}[fmt]
+    document = parse_document(textwrap.dedent(raw).lstrip("\n"), path, fmt)
     return extract_figures(document, rules)
 
 
