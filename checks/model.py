@@ -336,6 +336,8 @@ class RunResult:
     findings: tuple[Finding, ...]
     rule_files: tuple[str, ...] = ()
     checked: frozenset[str] = frozenset()  # ids of the figures some check compared
+    suppressed: int = 0  # findings hidden by inline comments or ignore settings
+    baselined: int = 0  # findings hidden because the baseline already knows them
 
     def figures_of(self, path: str) -> list[Figure]:
         return [f for f in self.figures if f.path == path]

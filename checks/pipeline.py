@@ -6,13 +6,16 @@ This is the one place that chains the stages; the CLI and library users call
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from checks.documents import discover, read_document
 from checks.extract import Vocabulary, extract_figures
-from checks.model import Document, Figure, RunResult
+from checks.baseline import Baseline
+from checks.model import Document, Figure, Finding, RunResult
 from checks.rules import RuleSet, load_rules
+from checks.suppress import apply_suppressions
 from checks.validate import validate
 
 
@@ -41,3 +44,21 @@ def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = 
     figures = extract_all(documents, rules)
     findings, checked = validate(documents, figures, rules)
     return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked)
+
+
+def filter_findings(result: RunResult, is_ignored: Callable[[Finding], bool] | None = None,
+                    baseline: Baseline | None = None) -> RunResult:
+    """Apply inline suppressions, ignore settings and a baseline to a run's findings.
+
+    Findings about the suppression comments themselves (unused, unknown codes)
+    join the findings, so they can be ignored or baselined like any other.
+    """
+    kept, notes = apply_suppressions(result.documents, result.findings)
+    candidates = [*kept, *notes]
+    findings = [f for f in candidates if not (is_ignored and is_ignored(f))]
+    suppressed = len(result.findings) - len(kept) + (len(candidates) - len(findings))
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = baseline.filter(findings)
+    return replace(result, findings=tuple(sorted(findings, key=Finding.sort_key)),
+                   suppressed=suppressed, baselined=baselined)

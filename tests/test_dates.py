@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import date
 from pathlib import Path
@@ -320,7 +321,7 @@ def test_spans_index_the_text_they_were_found_in() -> None:
         assert text[mention.start : mention.end] == mention.text
     starts = [mention.start for mention in mentions]
     assert starts == sorted(starts)
-    assert all(left.end <= right.start for left, right in zip(mentions, mentions[1:]))
+    assert all(left.end <= right.start for left, right in itertools.pairwise(mentions))
 
 
 def test_dates_across_a_line_break_are_found() -> None:

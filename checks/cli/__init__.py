@@ -31,12 +31,13 @@ def cli() -> None:
 
 # The commands import the group's shared helpers, so they are registered after it.
 from checks.cli import check as _check  # noqa: E402
+from checks.cli import config as _config  # noqa: E402
 from checks.cli import explain as _explain  # noqa: E402
 from checks.cli import extract as _extract  # noqa: E402
 from checks.cli import rules as _rules  # noqa: E402
 from checks.cli import suite as _suite  # noqa: E402
 
-for _module in (_check, _extract, _suite, _rules, _explain):
+for _module in (_check, _extract, _suite, _rules, _explain, _config):
     cli.add_command(_module.command)
 
 

@@ -110,7 +110,9 @@ class TextBuilder:
         segments = []
         text_start = 0
         run_text = run_raw = run_length = -1
-        for text, raw_start, verbatim in zip(self._texts, self._raw_starts, self._verbatim):
+        for text, raw_start, verbatim in zip(
+            self._texts, self._raw_starts, self._verbatim, strict=True
+        ):
             length = len(text)
             if verbatim and run_length >= 0 and run_raw + run_length == raw_start:
                 run_length += length

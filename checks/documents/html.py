@@ -65,16 +65,16 @@ _FURNITURE_PATTERN = re.compile("|".join(_FURNITURE_WORDS), re.IGNORECASE)
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _BLOCK_TAGS = frozenset(
     {
-        "p", "div", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th", "tr",
-        "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "section", "article", "main", "header",
-        "footer", "nav", "aside", "figure", "address", "hr", "details", "summary", "center", "fieldset",
-        "body", "html", *_HEADINGS,
+        "p", "div", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "td", "th",
+        "tr", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "section", "article", "main",
+        "header", "footer", "nav", "aside", "figure", "address", "hr", "details", "summary",
+        "center", "fieldset", "body", "html", *_HEADINGS,
     }
 )  # fmt: skip
 # Inline elements may sit between a <p> and a tag that closes it implicitly.
 _INLINE_TAGS = frozenset(
-    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
-     "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
 )  # fmt: skip
 #: ``<meta>`` names and properties that hold the publication date, best first.
 PUBLISHED_META = (
@@ -530,10 +530,11 @@ class _BlockWalker:
         if not self.tables:
             self.tables.append([None])  # a row outside any <table>
         current = self.tables[-1]
-        if current[0] is None:
-            current[0] = self.table_count
+        index = current[0]
+        if index is None:
+            index = current[0] = self.table_count
             self.table_count += 1
-        return current[0]
+        return index
 
     def _flush(self) -> None:
         if self.builder.empty:

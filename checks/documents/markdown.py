@@ -9,6 +9,7 @@ markup is handled by :mod:`checks.documents.inline`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -72,7 +73,7 @@ def table_cells(raw: str, start: int, end: int) -> list[tuple[int, int, int]]:
     if len(bounds) > 2 and bounds[-2] == content_end - 1:
         bounds = bounds[:-1]  # a trailing pipe closes the last cell
     cells = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in itertools.pairwise(bounds):
         cell = text[left + 1 : right]
         cell_start = left + 1 + len(cell) - len(cell.lstrip())
         cell_end = max(cell_start, left + 1 + len(cell.rstrip()))
@@ -133,9 +134,12 @@ class _MarkdownParser:
         item = _LIST_ITEM.match(text)
         # Only a bullet or "1." may interrupt a paragraph: a wrapped line that
         # starts "2019. The" is still prose.
-        if item is not None and text[item.end() :].strip():
-            if not interrupting or item.group(1) or item.group(2) == "1":
-                return True
+        if (
+            item is not None
+            and text[item.end() :].strip()
+            and (not interrupting or item.group(1) or item.group(2) == "1")
+        ):
+            return True
         return self._is_table_start(index)
 
     def _is_table_start(self, index: int) -> bool:

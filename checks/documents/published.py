@@ -22,7 +22,8 @@ DATELINE_BLOCKS = 8
 # perhaps a time; anything longer is a sentence that happens to hold a date.
 _MAX_DATELINE_LENGTH = 100
 _LABEL = re.compile(
-    r"(?:\d{1,2}[:.]\d{2}[ \t]*)?(?:(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*(?P<colon>:)?[ \t]*)?"
+    r"(?:\d{1,2}[:.]\d{2}[ \t]*)?"  # a time before the label, as in "09:26 26/03/2021"
+    r"(?:(?P<words>[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]*(?P<colon>:)?[ \t]*)?"
 )
 # Without a colon, a label is made of these words ("Posted on", "Last
 # updated"): "It happened on 3 July 2006." is a sentence, not a dateline.
@@ -42,7 +43,10 @@ _LABEL_WORDS = frozenset(
     | {"last", "first", "originally"}
 )
 _TRAILER = re.compile(
-    r"[ \t.,;|-]*(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?)?[ \t.]*"
+    r"[ \t.,;|-]*"
+    r"(?:(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?::\d{2})?"  # a time: "at 09:26", "10:00:00"
+    r"(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?)?"  # "pm", "BST"
+    r"[ \t.]*"
 )
 
 

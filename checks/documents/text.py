@@ -1,8 +1,9 @@
 """Read the blocks of a plain-text release.
 
 Paragraphs are separated by blank lines and their lines joined with a space.
-Within a paragraph, a line that is only a dateline, a list item or a table row
-(columns separated by runs of spaces) is a block of its own.  The first line
+Within a paragraph, a line that is only a dateline, a list item (with a marker,
+or one of several indented lines) or a table row (columns separated by runs of
+spaces) is a block of its own.  The first line
 is the title when it has no closing punctuation, and a one-line paragraph in
 capitals ("ENDS") is a subheading.
 """
@@ -49,7 +50,7 @@ def row_cells(text: str) -> list[tuple[int, int]] | None:
         return None
     starts = [indent, *(gap.end() for gap in gaps)]
     ends = [*(gap.start() for gap in gaps), end]
-    return list(zip(starts, ends))
+    return list(zip(starts, ends, strict=True))
 
 
 def is_capitals(text: str) -> bool:
@@ -81,6 +82,8 @@ class _TextParser:
         self.item: list[Line] = []
         self.item_start = 0  # raw offset of the item's text, after its marker
         self.item_indent = 0
+        self.unmarked = False  # the open item is a line of an indented list without markers
+        self.entry_indents: set[int] = set()
         content = [line for line in lines if not line.is_blank(raw)]
         self.first_line = content[0] if content else None
         self.has_more_lines = len(content) > 1
@@ -88,11 +91,22 @@ class _TextParser:
     def parse(self) -> list[Block]:
         for paragraph in self._paragraphs():
             self.table_open = False
+            self.entry_indents = self._entry_indents(paragraph)
             for index, line in enumerate(paragraph):
                 following = paragraph[index + 1] if index + 1 < len(paragraph) else None
                 self._line(line, following)
             self._flush()
         return self.blocks
+
+    def _entry_indents(self, paragraph: list[Line]) -> set[int]:
+        """Return the indents shared by two or more entry-like lines of a paragraph."""
+        counts: dict[int, int] = {}
+        for line in paragraph:
+            text = line.text(self.raw)
+            indent = leading_spaces(text)
+            if indent and not text.lstrip()[:1].islower() and not _LIST_MARKER.match(text):
+                counts[indent] = counts.get(indent, 0) + 1
+        return {indent for indent, count in counts.items() if count >= 2}
 
     def _paragraphs(self) -> list[list[Line]]:
         paragraphs: list[list[Line]] = []
@@ -120,6 +134,7 @@ class _TextParser:
             self.item = [line]
             self.item_start = line.start + marker.end()
             self.item_indent = leading_spaces(text)
+            self.unmarked = False
             return
         cells = row_cells(text) if "  " in text or "\t" in text else None
         if cells is not None:
@@ -132,8 +147,25 @@ class _TextParser:
         if self.item and self._continues_item(text):
             self.item.append(line)
             return
+        if self._is_unmarked_entry(text):
+            self._flush()
+            self.item = [line]
+            self.item_indent = leading_spaces(text)
+            self.item_start = line.start + self.item_indent
+            self.unmarked = True
+            return
         self._flush_item()
         self.prose.append(line)
+
+    def _is_unmarked_entry(self, text: str) -> bool:
+        """Return True for a line of an indented list without markers.
+
+        Two or more lines of a paragraph at the same indent that each start a
+        new entry (not in lower case, which would carry on the line before)
+        are list items: "  Jordan McGrath, 19, of Kirkby - possession of...".
+        """
+        indent = leading_spaces(text)
+        return indent in self.entry_indents and not text.lstrip()[:1].islower()
 
     def _is_title(self, text: str, following: Line | None) -> bool:
         if not self.has_more_lines or _has_terminal_punctuation(text):
@@ -142,7 +174,10 @@ class _TextParser:
         return following is None or not following.text(self.raw).lstrip()[:1].islower()
 
     def _continues_item(self, text: str) -> bool:
-        return leading_spaces(text) > self.item_indent or text.lstrip()[:1].islower()
+        indent = leading_spaces(text)
+        if self.unmarked and indent < self.item_indent:
+            return False
+        return indent > self.item_indent or text.lstrip()[:1].islower()
 
     def _row(self, line: Line, cells: list[tuple[int, int]]) -> None:
         if not self.table_open:

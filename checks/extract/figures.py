@@ -36,6 +36,9 @@ from checks.rules import RuleSet
 
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
 _PROGRAMME = re.compile(r"\b(?:operation|op\.?)\s+([a-z][a-z\-]{2,})\b", re.IGNORECASE)
+_OWN_PREDICATE = re.compile(r"\s+(?:are|were|is|was|have|has|had|will|would)\b")
+# "12 men and three women": the gap between two coordinated counts of people.
+_COORDINATED = re.compile(r"^\s*[a-z]+(?:\s+[a-z]+)?\s*(?:,|and|,\s*and)\s*$")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:aged|from|of|all)\b[^,;.()]{0,40},")
 
 
@@ -206,12 +209,14 @@ class Extractor:
                 hit = metrics.verb_after(text, appositive.end())
             if hit is None:
                 hit = metrics.verb_before(text, draft.quantity.start)
-                # "arrested nearly 250 people and more than 300 children": the verb
-                # belongs to the first count, not to every count after it.
-                if hit is not None and any(
-                    hit.start < q.start < draft.quantity.start and q.kind in COMPARABLE_KINDS
-                    for q in quantities
-                ):
+                # "arrested nearly 250 people and more than 300 children are safer": a
+                # count with a predicate of its own does not borrow the verb of the
+                # count before it; "arrested 12 men and three women" does.
+                between = [q for q in quantities
+                           if hit is not None and hit.start < q.start < draft.quantity.start
+                           and q.kind in COMPARABLE_KINDS]
+                if between and (_OWN_PREDICATE.match(text, draft.noun_end)
+                                or not _COORDINATED.match(text[between[-1].end : draft.quantity.start])):
                     hit = None
             if hit is not None:
                 draft.metric = draft.metric or hit.metric

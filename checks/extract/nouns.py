@@ -11,6 +11,11 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]{0,60}\)")
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|them|whom|which|its|their|all)\b", re.IGNORECASE
 )
+# Words that follow a count without being what it counts: "nine people yesterday", "men aged".
+_NOT_NOUNS = frozenset(
+    """yesterday today tonight overnight tomorrow earlier later recently aged altogether
+    respectively alone each apiece""".split()
+)
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
@@ -50,7 +55,7 @@ def counted_noun(text: str, index: int) -> CountedNoun:
     for match in words_after(text, start, limit=4):
         word = match.group(0)
         lower = word.lower().strip("'’")
-        if lower in FUNCTION_WORDS or lower in _MONTHS or is_verb_form(word):
+        if lower in FUNCTION_WORDS or lower in _MONTHS or lower in _NOT_NOUNS or is_verb_form(word):
             break
         if words and word[:1].isupper() and not words[-1][:1].isupper():
             break

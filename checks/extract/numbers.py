@@ -340,7 +340,8 @@ _AMOUNTS = frozenset(
      Kind.DURATION, Kind.RATE}
 )
 _RANGE_KINDS = frozenset(
-    {Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.POINTS, Kind.MONEY, Kind.AGE, Kind.DURATION}
+    {Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.POINTS, Kind.MONEY, Kind.AGE, Kind.DURATION,
+     Kind.RATE}
 )
 _ROUNDED_KINDS = frozenset({Kind.PERCENT, Kind.POINTS})
 
@@ -840,6 +841,8 @@ class _Scanner:
             if clock is not None:
                 return clock
         chain = self.tx[i]
+        if after in (".", ")") and self._enumerator(i):
+            return self._mention_of(Kind.REFERENCE, i, i + 1, atom.value)  # "1. Figures cover"
         if self.capitalised(i + 1) and self._street_after(i):
             return self._mention_of(Kind.REFERENCE, i, i, atom.value)  # "12 High Street"
         if len(chain) <= 2 and (after in _DATE_NEXT or self.lo[i - 1] in _DATE_PREVIOUS):
@@ -849,6 +852,13 @@ class _Scanner:
         if len(chain) == 4:
             return self._year(atom, floor)
         return None
+
+    def _enumerator(self, i: int) -> bool:
+        """Tell whether token ``i`` numbers a list item: "1. Figures ..." at a line start."""
+        if len(self.tx[i]) > 2 or not self.aj[i + 1] or self.aj[i + 2]:
+            return False
+        line_start = i == 0 or "\n" in self.text[self.en[i - 1] : self.st[i]]
+        return line_start and self.capitalised(i + 2)
 
     def _street_after(self, i: int) -> bool:
         """Tell whether a street name ("High Street", "Tile Hill Road") follows token ``i``."""
@@ -1246,8 +1256,8 @@ class _Scanner:
 
     def _is_age(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> bool:
         """Tell from the words around it whether a plain number is an age."""
-        if not atom.integer or atom.value > 150 or mention.first != atom.first:
-            return False
+        if not atom.integer or mention.first != atom.first:
+            return False  # an impossible age ("Connor Walsh, 218,") stays an age: a check flags it
         before = self.lo[context - 1]
         if before in _AGE_WORDS and context - 1 >= floor:
             return True
@@ -1284,8 +1294,15 @@ class _Scanner:
         if (opened, closed) not in ((",", ","), ("(", ")")):
             return False
         place = j + 2
+        if self.lo[place] in ("also", "formerly", "previously", "now"):
+            place += 1  # "Sorina Dumitru, 26, also of Abbey Green"
         if self.lo[place] in ("of", "from"):
-            return self.capitalised(place + 1)
+            where = place + 1
+            if self.lo[where] == "no":
+                return True  # "of no fixed abode"
+            if self.lo[where] == "the":
+                where += 1
+            return self.capitalised(where)
         return closed == ")" and self.capitalised(place)
 
     def _is_phone(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> bool:

@@ -23,11 +23,11 @@ if TYPE_CHECKING:
     from checks.extract.figures import Draft, Extractor, Listing
 
 _GROUP_OPENING = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:all\s+)?aged\b|who\s+(?:are|were)\s+all\b|all\s+aged\b)",
+    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:all\s+)?aged\b|who\s+(?:are|were)\s+(?:all|both)\b|all\s+aged\b)",
     re.IGNORECASE,
 )
 _FIRST_AGE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?all\s+)?(?:aged\s+)?(?:between\s+)?$", re.IGNORECASE
+    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:all|both)\s+)?(?:aged\s+)?(?:between\s+)?$", re.IGNORECASE
 )
 _PARTIAL = re.compile(
     r"\b(?:including|among\s+(?:them|those|whom)|such\s+as|includes?|included|for\s+example)\b",

@@ -62,6 +62,9 @@ def link_relations(extractor: Extractor) -> None:
             previous = sentence
         elif sentence.drafts:
             previous = None
+    for draft in extractor.drafts:
+        if draft.partitive and draft.relation is None:
+            draft.relation = "subset"  # "313 of the arrests": a share of an uncounted group
 
 
 def _link_subsets(extractor: Extractor, sentence: SentenceInfo, counts: list[int],
@@ -97,8 +100,6 @@ def _link_subsets(extractor: Extractor, sentence: SentenceInfo, counts: list[int
             whole = leading_whole
         if whole is not None and whole != index:
             draft.relation, draft.about = "subset", whole
-        elif draft.partitive and draft.relation is None:
-            draft.relation = "subset"  # "313 of the arrests": a share of an uncounted group
 
 
 def _link_complements(extractor: Extractor, sentence: SentenceInfo, counts: list[int]) -> None:

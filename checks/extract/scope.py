@@ -44,7 +44,10 @@ _LAST = re.compile(
     rf"\b(?:the|this)\s+(last|past|previous|preceding|latest)\s+(?:{_N}\s+)?{_UNIT}",
     re.IGNORECASE,
 )
-_IN_N = re.compile(rf"\b(?:in|over)\s+(?:the\s+)?{_N}\s+(months|years|weeks)\b", re.IGNORECASE)
+_IN_N = re.compile(
+    rf"\b(?:in|over)\s+(?:the\s+)?{_N}\s+(months|years|weeks)\b(?!\s+(?:to|ending|ended|up)\b)",
+    re.IGNORECASE,
+)
 _MONTHS_TO = re.compile(
     r"\bthe\s+(?:(?:12|twelve)\s+months|year)\s+(?:to|ending|ended|up\s+to)\b", re.IGNORECASE
 )
@@ -77,7 +80,9 @@ _EVENT_BACK = re.compile(
     r"|\bover\s+the\s+(?:seven|five|ten|fourteen|\d{1,2})\s+days\b",
     re.IGNORECASE,
 )
-_FINANCIAL_YEAR = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?((?:19|20)\d\d)[-/–](\d\d)\b")
+_FINANCIAL_YEAR = re.compile(
+    r"\b(?:in|during|for|over)\s+(?:the\s+)?((?:19|20)\d\d)[-/–](\d\d)\b", re.IGNORECASE
+)
 _RANGE_LINK = re.compile(r"^\s*(?:to|and|until|till|through|-|–|—)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:from|between|\()\s*(?:\w+day,?\s*)?$", re.IGNORECASE)
 

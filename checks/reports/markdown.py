@@ -106,7 +106,8 @@ def _findings_blocks(own: list[Finding], shown: list[Finding]) -> list[str]:
     blocks = [_findings_table(shown)] if shown else []
     hidden = len(own) - len(shown)
     if hidden:
-        blocks.append(f"… {hidden} more finding{'' if hidden == 1 else 's'} in this file not shown.")
+        plural = "" if hidden == 1 else "s"
+        blocks.append(f"… {hidden} more finding{plural} in this file not shown.")
     return blocks
 
 

@@ -23,14 +23,20 @@ def render(result: RunResult) -> str:
 
 
 def summary_line(result: RunResult) -> str:
+    """Return the closing line: what was found, in how many documents and figures."""
     documents = _plural(len(result.documents), "document")
     figures = _plural(len(result.figures), "figure")
+    hidden = []
+    if result.suppressed:
+        hidden.append(f"{result.suppressed:,} suppressed")
+    if result.baselined:
+        hidden.append(f"{result.baselined:,} in the baseline")
+    tail = f"; {', '.join(hidden)}" if hidden else ""
     if not result.findings:
-        return f"No problems found in {documents} ({figures})."
+        return f"No problems found in {documents} ({figures}{tail})."
     parts = [_plural(result.count(s), s.value if s is not Severity.INFO else "note")
              for s in Severity if result.count(s)]
-    return f"Found {', '.join(parts)} in {documents} ({figures})."
-
+    return f"Found {', '.join(parts)} in {documents} ({figures}{tail})."
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -49,7 +49,8 @@ def missing_pieces() -> list[str]:
     """Return what the browser tests need and cannot find."""
     missing = []
     if chromium_path() is None:
-        missing.append(f"chromium ({CHROMIUM})")
+        where = os.environ.get("FIGCHECK_CHROMIUM") or CHROMIUM
+        missing.append(f"chromium ({where})")
     if importlib.util.find_spec("playwright") is None:
         missing.append("the playwright package")
     return missing

@@ -1,6 +1,6 @@
 """Where the example releases live, for the document tests (a uniquely named
-helper module: test folders have no __init__.py, so a plain "conftest" import
-could pick up another folder's)."""
+helper module: this test folder has no __init__.py, so a plain "conftest"
+import could pick up another folder's)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 # CI clones the repository with shared/ beside it; developers have it at /work.
-SHARED_CANDIDATES = (REPO.parent / "shared", Path("/work/shared"))
-SHARED = next(
-    (candidate for candidate in SHARED_CANDIDATES if (candidate / "corpus").is_dir()), None
-)
-CORPUS = SHARED / "corpus" / "docs" if SHARED else None
+CORPUS_CANDIDATES = (REPO.parent / "shared" / "corpus" / "docs", Path("/work/shared/corpus/docs"))
+# More releases the project keeps with its tests; they only feed the offset checks.
+MORE_DOCS = REPO / "tests" / "corpus" / "docs"
+CORPUS = next((candidate for candidate in CORPUS_CANDIDATES if candidate.is_dir()), None)
 SEEDS = REPO / "seeds"
 
 
 def corpus_file(name: str) -> Path:
     """Return a corpus document, skipping the test when the corpus is absent."""
     if CORPUS is None:
-        pytest.skip("shared/corpus is not beside the repository")
+        pytest.skip("the example corpus is not available")
     return CORPUS / name
 
 
@@ -36,3 +35,8 @@ def all_example_files() -> list[Path]:
     if CORPUS is not None:
         files += sorted(CORPUS.iterdir())
     return files
+
+
+def more_example_files() -> list[Path]:
+    """Return the releases kept under tests/corpus, when there are any."""
+    return sorted(MORE_DOCS.iterdir()) if MORE_DOCS.is_dir() else []

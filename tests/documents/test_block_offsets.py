@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from document_examples import all_example_files
+from document_examples import all_example_files, more_example_files
 
 from checks.documents import parse_document, read_document
 from checks.model import Block, Document
 
 EXAMPLES = all_example_files()
+MORE = more_example_files()
 
 
 def check_mapping(document: Document, block: Block) -> None:
@@ -45,6 +46,14 @@ def check_mapping(document: Document, block: Block) -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[path.name for path in EXAMPLES])
 def test_every_block_character_maps_back_to_raw(path: Path) -> None:
+    document = read_document(path)
+    assert document.blocks
+    for block in document.blocks:
+        check_mapping(document, block)
+
+
+@pytest.mark.parametrize("path", MORE, ids=[path.name for path in MORE])
+def test_more_releases_map_back_to_raw(path: Path) -> None:
     document = read_document(path)
     assert document.blocks
     for block in document.blocks:
@@ -101,3 +110,27 @@ def test_tricky_documents_map_back_too(name: str) -> None:
 def test_read_document_keeps_the_file_text_as_raw() -> None:
     for path in EXAMPLES:
         assert read_document(path).raw == path.read_bytes().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("raw", "path", "word", "expected"),
+    [
+        ("First  \n   second", "x.txt", "First second", "  \n   "),
+        ("First\r\nsecond", "x.md", "First second", "\r\n"),
+        ("<p>First\n\t second</p>", "x.html", "First second", "\n\t "),
+        ("<p>First<br>second</p>", "x.html", "First second", "<br>"),
+    ],
+)
+def test_a_space_maps_to_the_first_whitespace_it_replaced(
+    raw: str, path: str, word: str, expected: str
+) -> None:
+    (block,) = parse_document(raw, path).blocks
+    assert block.text == word
+    offset = block.raw_offset(word.index(" "))
+    assert raw.startswith(expected, offset)
+
+
+def test_the_public_api() -> None:
+    import checks.documents as documents
+
+    assert sorted(documents.__all__) == ["discover", "parse_document", "read_document"]

@@ -97,7 +97,7 @@ def test_a_directory_without_documents_is_an_error(tmp_path: Path) -> None:
 
 def test_the_corpus_directory_yields_every_release() -> None:
     if CORPUS is None:
-        pytest.skip("shared/corpus is not beside the repository")
+        pytest.skip("the example corpus is not available")
     found = discover([CORPUS])
     assert len(found) == 18
     assert found == sorted(found)

@@ -228,6 +228,60 @@ def test_plain_text_blocks(raw: str, expected: list[tuple[str, int, str]]) -> No
     assert [(block.kind.value, block.level, block.text) for block in blocks] == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Those charged are:\n\n  Jordan McGrath, 19, of Kirkby\n  Callum Ashworth, 23\n\nAfter.",
+            [
+                ("paragraph", "Those charged are:"),
+                ("item", "Jordan McGrath, 19, of Kirkby"),
+                ("item", "Callum Ashworth, 23"),
+                ("paragraph", "After."),
+            ],
+        ),
+        (
+            "Intro.\n\n  First entry that\n  wraps in lower case\n  Second entry\n",
+            [
+                ("paragraph", "Intro."),
+                ("item", "First entry that wraps in lower case"),
+                ("item", "Second entry"),
+            ],
+        ),
+        (
+            "Intro.\n\n    An indented sentence that wraps\n    onto a second line.\n",
+            [
+                ("paragraph", "Intro."),
+                ("paragraph", "An indented sentence that wraps onto a second line."),
+            ],
+        ),
+        (
+            "Intro.\n\n   One indented line.\n",
+            [("paragraph", "Intro."), ("paragraph", "One indented line.")],
+        ),
+        (
+            "Intro.\n  Entry one\n  Entry two\nBack to prose.",
+            [
+                ("paragraph", "Intro."),
+                ("item", "Entry one"),
+                ("item", "Entry two"),
+                ("paragraph", "Back to prose."),
+            ],
+        ),
+    ],
+    ids=[
+        "indented-list",
+        "entry-continues",
+        "indented-prose",
+        "single-indented-line",
+        "list-then-prose",
+    ],
+)
+def test_indented_lines_without_markers(raw: str, expected: list[tuple[str, str]]) -> None:
+    blocks = parse_document(raw, "x.txt").blocks
+    assert [(block.kind.value, block.text) for block in blocks] == expected
+
+
 def test_consecutive_rows_share_a_table_and_a_gap_starts_another() -> None:
     raw = "Intro.\n\n  A    1\n  B    2\n\n  C    3\nProse line.\n  D    4\n"
     rows = [block for block in parse_document(raw, "x.txt").blocks if block.kind is BlockKind.ROW]

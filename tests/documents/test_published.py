@@ -42,7 +42,7 @@ def test_corpus_publication_dates(name: str) -> None:
 
 def test_every_corpus_document_is_listed() -> None:
     if CORPUS is None:
-        pytest.skip("shared/corpus is not beside the repository")
+        pytest.skip("the example corpus is not available")
     assert sorted(path.name for path in CORPUS.iterdir()) == sorted(EXPECTED)
 
 

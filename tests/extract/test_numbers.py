@@ -149,6 +149,8 @@ CASES: list[tuple[str, str, Kind, float, float, float, str | None, bool]] = [
     ("between 2 and 3 million people", "between 2 and 3 million", Kind.DECIMAL, 2.5e6, 1.5e6,
      3.5e6, "between", False),
     ("around 10-15 people", "around 10-15", C, 12.5, 9, 16.5, "around", False),
+    ("between 60 and 70 incidents reported each month", "between 60 and 70", Kind.RATE, 65, 60,
+     70, "between", False),
     ("between £5m and £10m", "between £5m and £10m", Kind.MONEY, 7.5e6, 4.5e6, 10.5e6,
      "between", False),
     # precision of percentages
@@ -334,6 +336,15 @@ CASES: list[tuple[str, str, Kind, float, float, float, str | None, bool]] = [
     ("at 4 Tile Hill Road, Coventry", "4", Kind.REFERENCE, 4, 4, 4, None, False),
     ("sold 12 Street Fighter games", "12", C, 12, 12, 12, None, False),
     ("15 West Midlands Police officers", "15", C, 15, 15, 15, None, False),
+    ("1. Figures cover reported collisions", "1.", Kind.REFERENCE, 1, 1, 1, None, False),
+    ("Notes\n2) A person is counted as killed", "2)", Kind.REFERENCE, 2, 2, 2, None, False),
+    ("there were 5. Police said", "5", C, 5, 5, 5, None, False),
+    ("Sorina Dumitru, 26, also of Abbey Green, Nuneaton", "26", Kind.AGE, 26, 26, 26, None,
+     False),
+    ("John Smith, 34, of no fixed abode, was charged", "34", Kind.AGE, 34, 34, 34, None, False),
+    ("Connor Walsh, 218, of Burnley Wood, Burnley", "218", Kind.AGE, 218, 218, 218, None,
+     False),
+    ("In Birmingham, 34, of whom 20 were charged", "34", C, 34, 34, 34, None, False),
     # ordinals
     ("the 1st and 3rd of the series", "1st", Kind.ORDINAL, 1, 1, 1, None, False),
     ("the 1st and 3rd of the series", "3rd", Kind.ORDINAL, 3, 3, 3, None, False),
@@ -680,9 +691,10 @@ def test_offsets_survive_newlines_and_unicode() -> None:
         "a1" * 50_000,
         "twenty-" * 10_000,
         "between 1 and " * 10_000,
+        "1. A " * 100_000,
     ],
     ids=["digit-commas", "digit-commas-mixed", "more-than", "dashes", "punctuation",
-         "hyphen-chain", "alnum", "twenty-hyphen", "between-chain"],
+         "hyphen-chain", "alnum", "twenty-hyphen", "between-chain", "enumerators"],
 )
 def test_hostile_input_completes(text: str) -> None:
     found = find_quantities(text)

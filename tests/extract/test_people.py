@@ -148,17 +148,11 @@ def test_ages_are_ages_not_counts(rules: RuleSet) -> None:
     assert {f.text: f.kind for f in figures} == {"34": Kind.AGE, "62-yearold": Kind.AGE}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "counted_noun() takes 'aged' into the noun ('men aged'), which is then no person noun; "
-    "the group is only counted when a stated count stands in the same sentence"))
 def test_group_noun_stops_before_aged(rules: RuleSet) -> None:
     figures = read(rules, "They are five men aged 19, 23 and 26, 28 and 32.\n", "text")
     assert next(f for f in figures if f.text == "five").noun == "men"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "people._GROUP_OPENING knows 'who are all' but not 'who are both', so 'two women who are "
-    "both 31' counts as one listed person and the count check reports 8 stated against 7"))
 def test_both_aged_is_a_group_of_two(rules: RuleSet) -> None:
     figures = read(rules, """
         ---

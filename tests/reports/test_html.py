@@ -304,7 +304,7 @@ def test_hostile_text_shows_as_text(tmp_path: Path) -> None:
 
     assert_no_markup_from(rendered, page)
     assert page.line_texts(slug(tmp_path / "hostile.txt"))[2] == HOSTILE_TEXT.splitlines()[2]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "&lt;script&gt;alert(" in rendered  # the 1 inside is marked as a figure
     # The truncation finding quotes the hostile words: its message is escaped too.
     messages = [text for key, text in page.blocks.items() if key.startswith("f-")]
     assert any(HOSTILE_ATTRIBUTE in text for text in messages)
@@ -363,23 +363,28 @@ def test_crlf_and_stray_control_characters(tmp_path: Path) -> None:
 
 
 def test_a_very_long_line_is_kept_whole(tmp_path: Path) -> None:
-    words = "Officers arrested 12 people and charged 5 of them. " * 4000
+    # 112,000 characters on one line, figures at both ends.
+    words = ("Officers arrested 12 people and charged 5 of them. "
+             + "The operation continued across the region without pause " * 2000
+             + "Police charged 3 men.")
     result = run(tmp_path, {"long.txt": words + "\n"})
     rendered = html.render(result)
     page = ReportPage(rendered)
 
     assert page.line_texts(slug(tmp_path / "long.txt")) == [words]
+    assert [page.marks[f"fig-{f.id}"][1] for f in result.figures] == ["12", "5", "3"]
     assert "overflow-wrap: anywhere" in rendered  # long lines wrap instead of widening the page
 
 
-def test_an_empty_document(tmp_path: Path) -> None:
-    result = run(tmp_path, {"empty.txt": ""})
+def test_a_document_without_figures(tmp_path: Path) -> None:
+    result = run(tmp_path, {"plain.txt": "Nothing counted here.\n"})
     rendered = html.render(result)
     page = ReportPage(rendered)
 
-    assert page.line_texts(slug(tmp_path / "empty.txt")) == [""]
+    assert page.line_texts(slug(tmp_path / "plain.txt")) == ["Nothing counted here."]
     assert "No findings." in rendered
     assert "0 figures read, 0 compared by a check." in rendered
+    assert "No problems found in 1 document (0 figures)." in rendered
 
 
 def test_paths_that_slug_alike_get_distinct_anchors(tmp_path: Path) -> None:
