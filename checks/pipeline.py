@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from checks.documents import discover, read_document
 from checks.extract import Vocabulary, extract_figures
@@ -18,10 +19,66 @@ from checks.rules import RuleSet, load_rules
 from checks.suppress import apply_suppressions
 from checks.validate import validate
 
+_T = TypeVar("_T")
+
 
 def read_paths(paths: Iterable[str | Path]) -> list[Document]:
     """Return the documents at ``paths`` (directories are walked), in path order."""
     return [read_document(path) for path in discover(paths)]
+
+
+# Each worker process builds the rule vocabulary once, not once per document.
+_WORKER_VOCABULARY: Vocabulary | None = None
+
+
+def _start_worker(rule_paths: Sequence[str]) -> None:
+    global _WORKER_VOCABULARY
+    _WORKER_VOCABULARY = Vocabulary(load_rule_paths(rule_paths))
+
+
+def _read_and_extract_one(item: tuple[int, str]) -> tuple[Document, list[Figure]]:
+    index, path = item
+    assert _WORKER_VOCABULARY is not None, "worker not started"
+    document = read_document(path)
+    return document, extract_figures(document, _WORKER_VOCABULARY, doc_index=index)
+
+
+def read_and_extract(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = (), *,
+                     jobs: int = 1, progress: bool = False
+                     ) -> tuple[list[Document], list[Figure], RuleSet]:
+    """Read and extract every document, over ``jobs`` processes, in path order.
+
+    ``progress`` shows a bar on standard error when it is a terminal.  The first
+    unreadable document stops the run with its DocumentError, as a single
+    process would.
+    """
+    rules = load_rule_paths(rule_paths)
+    files = [str(path) for path in discover(paths)]
+    items = list(enumerate(files))
+    names = [str(p) for p in rule_paths]
+    if jobs > 1 and len(items) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                                 initargs=(names,)) as pool:
+            chunk = max(1, min(64, len(items) // (jobs * 8)))
+            results = list(_progress(pool.map(_read_and_extract_one, items, chunksize=chunk),
+                                     len(items), progress))
+    else:
+        _start_worker(names)
+        results = list(_progress(map(_read_and_extract_one, items), len(items), progress))
+    documents = [document for document, _ in results]
+    figures = [figure for _, found in results for figure in found]
+    return documents, figures, rules
+
+
+def _progress(iterator: Iterable[_T], total: int, enabled: bool) -> Iterable[_T]:
+    if not enabled or total < 2:
+        return iterator
+    from tqdm import tqdm
+
+    # disable=None: tqdm draws only when stderr is a terminal, never into CI logs or pipes.
+    return tqdm(iterator, total=total, unit="doc", disable=None, leave=False)
 
 
 def extract_all(documents: Sequence[Document], rules: RuleSet) -> list[Figure]:
@@ -37,11 +94,10 @@ def load_rule_paths(rule_paths: Sequence[str | Path]) -> RuleSet:
     return load_rules(rule_paths) if rule_paths else RuleSet.empty()
 
 
-def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = ()) -> RunResult:
+def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = (), *,
+                jobs: int = 1, progress: bool = False) -> RunResult:
     """Read, extract and check the documents at ``paths`` against the rule files."""
-    rules = load_rule_paths(rule_paths)
-    documents = read_paths(paths)
-    figures = extract_all(documents, rules)
+    documents, figures, rules = read_and_extract(paths, rule_paths, jobs=jobs, progress=progress)
     findings, checked = validate(documents, figures, rules)
     return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked)
 

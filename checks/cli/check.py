@@ -39,11 +39,13 @@ SEVERITY_RANKS = {"error": 3, "warning": 2, "info": 1}
               help="Report only findings the baseline FILE does not already list.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
               help="Record every current finding in FILE and exit 0.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Read and extract documents in this many processes.")
 @handle_errors
 def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str | None,
             output: str | None, fail_level: str | None, exit_zero: bool,
             config_file: str | None, ignore: tuple[str, ...], baseline: str | None,
-            write_baseline: str | None) -> None:
+            write_baseline: str | None, jobs: int) -> None:
     """Check documents (.txt, .md, .html; directories are walked) and report discrepancies.
 
     \b
@@ -70,7 +72,7 @@ def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str | None,
         raise ConfigError(f"unknown report format {report_format!r} "
                           f"(choose from {', '.join(sorted(FORMATS))})")
     rule_files = [str(p) for p in config.rules] or rule_paths(())
-    result = check_paths(paths, rule_files)
+    result = check_paths(paths, rule_files, jobs=jobs, progress=True)
     if write_baseline:
         result = filter_findings(result, config.is_ignored)
         count = save_baseline(result.findings, write_baseline)

@@ -171,7 +171,9 @@ def _sanitize(raw: str) -> tuple[str, int]:
             continue
         following = raw[position + 1 : position + 3]
         if not following or not (following[0].isalpha() or following[0] in "/!?"):
-            continue  # "<" before a space or digit is text to html.parser too
+            # Text to html.parser too, but it reports such a "<" one at a time.
+            stray.append(position)
+            continue
         if following[0].isalpha():
             match = _START_TAG.match(raw, position, position + _TAG_WINDOW)
             if match is None and budget > 0:
@@ -261,6 +263,12 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         offset = self._offset()
+        children = self.stack[-1].children
+        if children and isinstance(last := children[-1], _Text) and not last.decoded:
+            if last.offset + len(last.text) == offset:
+                # html.parser may report one run of text in pieces: keep one node.
+                last.text += self.raw[offset : offset + len(data)]
+                return
         # The raw characters, not the parsed ones: _sanitize may have changed a "<".
         self._append(_Text(self.raw[offset : offset + len(data)], offset, decoded=False))
 

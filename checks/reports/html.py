@@ -499,18 +499,23 @@ def _source_lines(raw: str, starts: Sequence[int], count: int, slug: str, spans:
         if end > start and raw[end - 1] == "\r":
             end -= 1  # CRLF: the CR is part of the line break, not the text
         pieces, index = _pieces(raw, start, end, next_start, spans, index)
-        own = findings.get(number, [])
-        severity = max((Severity(v.severity) for v in own), key=lambda s: s.rank, default=None)
+        own = tuple(findings.get(number, ()))
         lines.append(SourceLine(
             number=number, anchor=f"{slug}-L{number}", pieces=pieces,
-            findings=tuple(own), severity=severity.value if severity else "",
+            findings=own, severity=_worst(own) if own else "",
         ))
     return tuple(lines)
+
+
+def _worst(findings: Iterable[FindingView]) -> str:
+    return max((Severity(f.severity) for f in findings), key=lambda s: s.rank).value
 
 
 def _pieces(raw: str, start: int, end: int, next_start: int, spans: list[_Span],
             index: int) -> tuple[tuple[Piece, ...], int]:
     """Return the pieces of the line ``raw[start:end]`` and the next span to look at."""
+    if index >= len(spans) or spans[index].start >= next_start:
+        return ((Piece(_visible(raw[start:end])),) if end > start else ()), index
     pieces: list[Piece] = []
     position = start
     while index < len(spans) and spans[index].start < next_start:

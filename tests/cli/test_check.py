@@ -152,3 +152,15 @@ def test_walks_directories(runner: CliRunner, tmp_path: Path) -> None:
     result = run(runner, "check", str(tmp_path), "--format", "json")
     paths = [d["path"] for d in json.loads(result.stdout)["documents"]]
     assert [Path(p).name for p in paths] == ["one.md", "two.html"]
+
+
+def test_jobs_give_the_same_report(runner: CliRunner, tmp_path: Path) -> None:
+    for name, text in (("a.txt", BROKEN), ("b.md", CLEAN), ("c.txt", BROKEN)):
+        (tmp_path / name).write_text(text)
+    reports = [
+        json.loads(run(runner, "check", str(tmp_path), "--format", "json", "-j", jobs).stdout)
+        for jobs in ("1", "2")
+    ]
+    assert reports[0]["findings"] == reports[1]["findings"]
+    assert reports[0]["documents"] == reports[1]["documents"]
+    assert len(reports[0]["findings"]) == 2
