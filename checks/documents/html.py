@@ -144,9 +144,10 @@ def _sanitize(raw: str) -> tuple[str, int]:
 
     html.parser rescans to the end of the input for every ``<`` that opens a
     tag, end tag, declaration or processing instruction with no ``>`` before
-    the next ``<`` (quadratic time on hostile input), and raises on a
-    malformed ``<![``.  Each such ``<`` becomes a NUL, which the parser reads
-    as text; the text handler then copies the original characters back.  An
+    the next ``<`` (quadratic time on hostile input), raises on a malformed
+    ``<![``, and reports every other ``<`` and every lone ``&`` as a text
+    event of its own.  Each such character becomes a NUL, which the parser
+    reads as ordinary text; the text handler copies the raw characters back.  An
     unclosed comment runs to the end of the page, so parsing stops there.
     The result has the same length and line breaks as ``raw``, so positions
     are unchanged.
@@ -188,11 +189,13 @@ def _sanitize(raw: str) -> tuple[str, int]:
             complete = next_close < len(closes) and closes[next_close] < next_open
         if not complete or (following == "![" and not _MARKED_SECTION.match(raw, position)):
             stray.append(position)
+    # A lone "&" is text too, but html.parser also reports it on its own.
+    stray.extend(match.start() for match in _LONE_AMPERSAND.finditer(raw, 0, end))
     if not stray:
         return raw, end
     pieces = []
     previous = 0
-    for position in stray:
+    for position in sorted(stray):
         pieces.append(raw[previous:position])
         pieces.append("\x00")
         previous = position + 1
@@ -201,6 +204,7 @@ def _sanitize(raw: str) -> tuple[str, int]:
 
 
 _TAG_WINDOW = 512
+_LONE_AMPERSAND = re.compile(r"&(?![A-Za-z#])")
 _ANGLE = re.compile("<")
 _CLOSE_ANGLE = re.compile(">")
 _MARKED_SECTION = re.compile(r"<!\[[A-Za-z]")
@@ -263,12 +267,6 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         offset = self._offset()
-        children = self.stack[-1].children
-        if children and isinstance(last := children[-1], _Text) and not last.decoded:
-            if last.offset + len(last.text) == offset:
-                # html.parser may report one run of text in pieces: keep one node.
-                last.text += self.raw[offset : offset + len(data)]
-                return
         # The raw characters, not the parsed ones: _sanitize may have changed a "<".
         self._append(_Text(self.raw[offset : offset + len(data)], offset, decoded=False))
 

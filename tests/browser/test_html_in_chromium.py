@@ -87,6 +87,8 @@ def test_line_39_finding_is_visible_with_its_explanation(
     expect(page.locator(f"{LINE_39} mark.flagged")).to_have_text("593")
     page.screenshot(path=str(screenshot_dir / "seeds-finding-line-39.png"))
 
+    # Long lines wrap: the page never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert log.errors == []
     assert log.requests == [report_file.as_uri()]
     page.close()
