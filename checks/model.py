@@ -40,6 +40,10 @@ class Segment:
     length: int
 
 
+def _segment_start(segment: Segment) -> int:
+    return segment.text_start
+
+
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: its span in the block text and whether it is a header."""
@@ -69,8 +73,8 @@ class Block:
         """Return the raw-file offset of character ``index`` of the block text."""
         if not self.segments:
             return 0
-        starts = [s.text_start for s in self.segments]
-        seg = self.segments[max(bisect.bisect_right(starts, index) - 1, 0)]
+        found = bisect.bisect_right(self.segments, index, key=_segment_start)
+        seg = self.segments[max(found - 1, 0)]
         return seg.raw_start + min(max(index - seg.text_start, 0), max(seg.length - 1, 0))
 
     def raw_end(self, index: int) -> int:

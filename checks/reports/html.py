@@ -7,8 +7,8 @@ lines, numbered as in the file (HTML documents as source, never rendered),
 with each figure marked and each finding anchored after its line.  All text
 reaches the page through Jinja2 autoescaping.
 
-The summary helpers (:func:`document_summaries`, :func:`rule_totals`,
-:func:`uncovered_figures`) are shared with the Markdown report.
+The summary helpers (:func:`document_summaries`, :func:`total_of`,
+:func:`rule_totals`, :func:`uncovered_figures`) are shared with the Markdown report.
 """
 
 from __future__ import annotations
@@ -98,6 +98,18 @@ def document_summaries(result: RunResult) -> list[DocumentSummary]:
             info=severities[Severity.INFO],
         ))
     return summaries
+
+
+def total_of(summaries: Sequence[DocumentSummary]) -> DocumentSummary:
+    """Return the column sums of the summary table (path "total", no date)."""
+    return DocumentSummary(
+        path="total", published="", title="",
+        figures=sum(s.figures for s in summaries),
+        checked=sum(s.checked for s in summaries),
+        errors=sum(s.errors for s in summaries),
+        warnings=sum(s.warnings for s in summaries),
+        info=sum(s.info for s in summaries),
+    )
 
 
 def rule_totals(result: RunResult) -> list[RuleTotal]:
@@ -287,21 +299,10 @@ def build_view(result: RunResult) -> ReportView:
         summary_line=summary_line(result),
         rule_files=result.rule_files,
         documents=documents,
-        totals=_totals(summaries),
+        totals=total_of(summaries),
         rules=tuple(rule_totals(result)),
         findings=tuple(v for d in documents for v in d.findings) + stray,
         stray=stray,
-    )
-
-
-def _totals(summaries: Sequence[DocumentSummary]) -> DocumentSummary:
-    return DocumentSummary(
-        path="total", published="", title="",
-        figures=sum(s.figures for s in summaries),
-        checked=sum(s.checked for s in summaries),
-        errors=sum(s.errors for s in summaries),
-        warnings=sum(s.warnings for s in summaries),
-        info=sum(s.info for s in summaries),
     )
 
 

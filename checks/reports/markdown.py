@@ -14,6 +14,7 @@ from checks.reports.html import (
     DocumentSummary,
     document_summaries,
     rule_totals,
+    total_of,
     uncovered_figures,
 )
 from checks.reports.text_report import summary_line
@@ -76,12 +77,7 @@ def _summary_table(summaries: list[DocumentSummary], show_info: bool) -> str:
     rows = [_row(header), _row(align)]
     for s in summaries:
         rows.append(_row([escape(s.path), s.published or "unknown", *_counts(s, show_info)]))
-    total = DocumentSummary(
-        path="", published="", title="",
-        figures=sum(s.figures for s in summaries), checked=sum(s.checked for s in summaries),
-        errors=sum(s.errors for s in summaries), warnings=sum(s.warnings for s in summaries),
-        info=sum(s.info for s in summaries),
-    )
+    total = total_of(summaries)
     rows.append(_row(["**Total**", "", *_counts(total, show_info)]))
     return "\n".join(rows)
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from importlib.util import find_spec
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -336,7 +337,7 @@ def open_store(url_or_path: str | Path, *, create: bool = True,
     """
     text = str(url_or_path)
     if _URL.match(text):
-        url = _parse_url(text)
+        url = _with_installed_driver(_parse_url(text))
         name = url.render_as_string(hide_password=True)
         in_file = url.database not in (None, "", ":memory:") and not url.query.get("uri")
         if url.get_backend_name() == "sqlite" and in_file:
@@ -361,6 +362,17 @@ def _parse_url(text: str) -> URL:
         scheme = text.split("://", 1)[0]
         raise ConfigError(f"not a database URL (scheme {scheme!r}): expected sqlite:///PATH or "
                           "postgresql://USER:PASSWORD@HOST:PORT/DATABASE") from None
+
+
+def _with_installed_driver(url: URL) -> URL:
+    """Return the URL, naming psycopg2 for a bare ``postgresql://`` when psycopg 3 is absent.
+
+    SQLAlchemy 2.1 reads a bare ``postgresql://`` as psycopg 3; figcheck
+    installs psycopg2, which 2.0 took for it.
+    """
+    if url.drivername == "postgresql" and find_spec("psycopg") is None and find_spec("psycopg2"):
+        return url.set(drivername="postgresql+psycopg2")
+    return url
 
 
 def _check_file(path: Path, name: str, create: bool) -> None:

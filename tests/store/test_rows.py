@@ -91,7 +91,7 @@ def test_prefixes_differ_by_path_and_never_look_like_run_ids() -> None:
 
 
 def test_hash_file_is_the_sha256_of_the_raw_bytes(tmp_path: Path) -> None:
-    data = "Since launch: 593 investigations\r\n".encode() + bytes(range(256)) * 5000
+    data = b"Since launch: 593 investigations\r\n" + bytes(range(256)) * 5000
     path = tmp_path / "release.txt"
     path.write_bytes(data)
     assert hash_file(path) == hashlib.sha256(data).hexdigest()

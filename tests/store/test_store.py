@@ -168,7 +168,7 @@ class StoreBehaviour:
         assert tables(store) == before
 
     def test_a_figure_of_another_document_is_refused(self, store: FigureStore) -> None:
-        with pytest.raises(ValueError, match="releases/b.txt"):
+        with pytest.raises(ValueError, match=r"releases/b\.txt"):
             store.save("releases/a.txt", "hash-a", None, [figure("releases/b.txt")])
         assert store.load() == []
 
