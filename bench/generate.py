@@ -37,6 +37,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 DEFAULT_OUT = BENCH / "out"
 DEFAULT_SEED = 2017
+MANIFEST = "manifest.json"
 FILES_PER_FOLDER = 1000  # keeps directories small at 50,000 documents
 FIRST_DAY = date(2016, 1, 4)
 LAST_DAY = date(2024, 12, 20)
@@ -578,10 +579,20 @@ def document_path(root: Path, index: int, suffix: str) -> Path:
     return root / f"{index // FILES_PER_FOLDER:03d}" / f"release-{index:06d}.{suffix}"
 
 
+def is_generated(root: Path, count: int, seed: int = DEFAULT_SEED) -> bool:
+    """Say whether ``root`` already holds the corpus ``generate(root, count, seed)`` writes."""
+    try:
+        summary = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return summary.get("count") == count and summary.get("seed") == seed
+
+
 def generate(root: Path, count: int, seed: int = DEFAULT_SEED) -> list[Path]:
     """Write ``count`` releases under ``root`` and a ``manifest.json``; return their paths.
 
-    The manifest lists, per file, the rules whose errors were planted in it.
+    The manifest records the count and seed and lists, per file, the rules whose
+    errors were planted in it.
     """
     writer = Writer(seed)
     paths: list[Path] = []
@@ -594,8 +605,8 @@ def generate(root: Path, count: int, seed: int = DEFAULT_SEED) -> list[Path]:
         path.write_text(render(release, writer.random), encoding="utf-8")
         paths.append(path)
         manifest[path.relative_to(root).as_posix()] = release.planted
-    (root / "manifest.json").write_text(json.dumps(manifest, indent=0, sort_keys=True),
-                                        encoding="utf-8")
+    summary = {"count": count, "seed": seed, "planted": manifest}
+    (root / MANIFEST).write_text(json.dumps(summary, indent=0, sort_keys=True), encoding="utf-8")
     return paths
 
 

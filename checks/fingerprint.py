@@ -23,7 +23,11 @@ def normalised_message(message: str) -> str:
 def fingerprint(finding: Finding) -> str:
     """Return a 16-hex-digit fingerprint of a finding, independent of line numbers."""
     key = "\x1f".join(
-        (finding.path.replace("\\", "/"), finding.code, finding.check,
-         normalised_message(finding.message))
+        (
+            finding.path.replace("\\", "/"),
+            finding.code,
+            finding.check,
+            normalised_message(finding.message),
+        )
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

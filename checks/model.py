@@ -196,7 +196,9 @@ class Scope:
             dates = f"..{self.end.isoformat()}"
         else:
             dates = ""
-        return " ".join(part for part in (self.kind.value, self.label and f"({self.label})", dates) if part)
+        return " ".join(
+            part for part in (self.kind.value, self.label and f"({self.label})", dates) if part
+        )
 
 
 UNKNOWN_SCOPE = Scope()

@@ -11,9 +11,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from checks.baseline import Baseline
 from checks.documents import discover, read_document
 from checks.extract import Vocabulary, extract_figures
-from checks.baseline import Baseline
 from checks.model import Document, Figure, Finding, RunResult
 from checks.rules import RuleSet, load_rules
 from checks.suppress import apply_suppressions
@@ -43,9 +43,13 @@ def _read_and_extract_one(item: tuple[int, str]) -> tuple[Document, list[Figure]
     return document, extract_figures(document, _WORKER_VOCABULARY, doc_index=index)
 
 
-def read_and_extract(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = (), *,
-                     jobs: int = 1, progress: bool = False
-                     ) -> tuple[list[Document], list[Figure], RuleSet]:
+def read_and_extract(
+    paths: Iterable[str | Path],
+    rule_paths: Sequence[str | Path] = (),
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+) -> tuple[list[Document], list[Figure], RuleSet]:
     """Read and extract every document, over ``jobs`` processes, in path order.
 
     ``progress`` shows a bar on standard error when it is a terminal.  The first
@@ -59,11 +63,15 @@ def read_and_extract(paths: Iterable[str | Path], rule_paths: Sequence[str | Pat
     if jobs > 1 and len(items) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                                 initargs=(names,)) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_start_worker, initargs=(names,)
+        ) as pool:
             chunk = max(1, min(64, len(items) // (jobs * 8)))
-            results = list(_progress(pool.map(_read_and_extract_one, items, chunksize=chunk),
-                                     len(items), progress))
+            results = list(
+                _progress(
+                    pool.map(_read_and_extract_one, items, chunksize=chunk), len(items), progress
+                )
+            )
     else:
         _start_worker(names)
         results = list(_progress(map(_read_and_extract_one, items), len(items), progress))
@@ -94,16 +102,24 @@ def load_rule_paths(rule_paths: Sequence[str | Path]) -> RuleSet:
     return load_rules(rule_paths) if rule_paths else RuleSet.empty()
 
 
-def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = (), *,
-                jobs: int = 1, progress: bool = False) -> RunResult:
+def check_paths(
+    paths: Iterable[str | Path],
+    rule_paths: Sequence[str | Path] = (),
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+) -> RunResult:
     """Read, extract and check the documents at ``paths`` against the rule files."""
     documents, figures, rules = read_and_extract(paths, rule_paths, jobs=jobs, progress=progress)
     findings, checked = validate(documents, figures, rules)
     return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked)
 
 
-def filter_findings(result: RunResult, is_ignored: Callable[[Finding], bool] | None = None,
-                    baseline: Baseline | None = None) -> RunResult:
+def filter_findings(
+    result: RunResult,
+    is_ignored: Callable[[Finding], bool] | None = None,
+    baseline: Baseline | None = None,
+) -> RunResult:
     """Apply inline suppressions, ignore settings and a baseline to a run's findings.
 
     Findings about the suppression comments themselves (unused, unknown codes)
@@ -116,5 +132,9 @@ def filter_findings(result: RunResult, is_ignored: Callable[[Finding], bool] | N
     baselined = 0
     if baseline is not None:
         findings, baselined = baseline.filter(findings)
-    return replace(result, findings=tuple(sorted(findings, key=Finding.sort_key)),
-                   suppressed=suppressed, baselined=baselined)
+    return replace(
+        result,
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        suppressed=suppressed,
+        baselined=baselined,
+    )

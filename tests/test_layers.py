@@ -19,6 +19,7 @@ LAYERS = [
     ("checks.documents",),
     ("checks.rules",),
     ("checks.extract",),
+    ("checks.store",),  # figures kept between runs, read back for the cross-release checks
     ("checks.validate",),
     ("checks.suppress", "checks.baseline"),  # findings, filtered
     ("checks.reports", "checks.pipeline"),

@@ -44,8 +44,11 @@ for _module in (_check, _extract, _suite, _rules, _explain, _config):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="figcheck",
-                 standalone_mode=True)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="figcheck",
+            standalone_mode=True,
+        )
     except SystemExit as exit_:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 2)

@@ -25,27 +25,68 @@ SEVERITY_RANKS = {"error": 3, "warning": 2, "info": 1}
 @click.command("check")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rules_option
-@click.option("--format", "format_", type=click.Choice(sorted(FORMATS)), default=None,
-              help="Report format (default: text, or the configuration's).")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(sorted(FORMATS)),
+    default=None,
+    help="Report format (default: text, or the configuration's).",
+)
 @output_option
-@click.option("--fail-level", type=click.Choice(FAIL_LEVELS), default=None,
-              help="Exit 1 when a finding is at least this severe ('none': never). Default: error.")
+@click.option(
+    "--fail-level",
+    type=click.Choice(FAIL_LEVELS),
+    default=None,
+    help="Exit 1 when a finding is at least this severe ('none': never). Default: error.",
+)
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Configuration file (default: nearest .figcheck.yaml or [tool.figcheck]).")
-@click.option("--ignore", multiple=True, metavar="CODE",
-              help="Ignore a rule by code, name or slug; repeatable.")
-@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings the baseline FILE does not already list.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Record every current finding in FILE and exit 0.")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Read and extract documents in this many processes.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Configuration file (default: nearest .figcheck.yaml or [tool.figcheck]).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODE",
+    help="Ignore a rule by code, name or slug; repeatable.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Report only findings the baseline FILE does not already list.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Record every current finding in FILE and exit 0.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Read and extract documents in this many processes.",
+)
 @handle_errors
-def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str | None,
-            output: str | None, fail_level: str | None, exit_zero: bool,
-            config_file: str | None, ignore: tuple[str, ...], baseline: str | None,
-            write_baseline: str | None, jobs: int) -> None:
+def command(
+    paths: tuple[str, ...],
+    rules: tuple[str, ...],
+    format_: str | None,
+    output: str | None,
+    fail_level: str | None,
+    exit_zero: bool,
+    config_file: str | None,
+    ignore: tuple[str, ...],
+    baseline: str | None,
+    write_baseline: str | None,
+    jobs: int,
+) -> None:
     """Check documents (.txt, .md, .html; directories are walked) and report discrepancies.
 
     \b
@@ -62,15 +103,23 @@ def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str | None,
     from checks.suppress import resolve_code
 
     config = load_config(
-        Path.cwd(), Path(config_file) if config_file else None, os.environ,
-        {"rules": rules, "fail-level": fail_level, "format": format_, "ignore": ignore,
-         "baseline": baseline},
+        Path.cwd(),
+        Path(config_file) if config_file else None,
+        os.environ,
+        {
+            "rules": rules,
+            "fail-level": fail_level,
+            "format": format_,
+            "ignore": ignore,
+            "baseline": baseline,
+        },
         resolve=resolve_code,
     )
     report_format = config.format or "text"
     if report_format not in FORMATS:
-        raise ConfigError(f"unknown report format {report_format!r} "
-                          f"(choose from {', '.join(sorted(FORMATS))})")
+        raise ConfigError(
+            f"unknown report format {report_format!r} (choose from {', '.join(sorted(FORMATS))})"
+        )
     rule_files = [str(p) for p in config.rules] or rule_paths(())
     result = check_paths(paths, rule_files, jobs=jobs, progress=True)
     if write_baseline:
@@ -103,5 +152,6 @@ def _write_step_summary(result, report_format: str) -> None:  # type: ignore[no-
         with open(summary, "a", encoding="utf-8") as stream:
             stream.write(render(result, "markdown"))
     except OSError as error:
-        raise ConfigError(f"cannot append to GITHUB_STEP_SUMMARY: {error.strerror}",
-                          path=summary) from None
+        raise ConfigError(
+            f"cannot append to GITHUB_STEP_SUMMARY: {error.strerror}", path=summary
+        ) from None

@@ -72,6 +72,10 @@ def write(text: str, output: str | None) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
+        # mkstemp creates the file private; a report gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -79,10 +83,17 @@ def write(text: str, output: str | None) -> None:
 
 
 rules_option = click.option(
-    "--rules", "rules", multiple=True, type=click.Path(), metavar="PATH",
+    "--rules",
+    "rules",
+    multiple=True,
+    type=click.Path(),
+    metavar="PATH",
     help="Rule file or directory of rule files; repeatable. Default: ./expectations if present.",
 )
 output_option = click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, writable=False), metavar="FILE",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=False),
+    metavar="FILE",
     help="Write the report to FILE instead of standard output.",
 )

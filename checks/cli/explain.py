@@ -12,8 +12,14 @@ from checks.errors import ConfigError
 
 @click.command("explain")
 @click.argument("code")
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @handle_errors
 def command(code: str, format_: str) -> None:
     """Explain a rule: what it checks, why, an example, the fix and its options.

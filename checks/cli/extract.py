@@ -15,12 +15,19 @@ from checks.cli.common import handle_errors, output_option, rule_paths, rules_op
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @rules_option
-@click.option("--format", "format_", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True, help="Table format.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Table format.",
+)
 @output_option
 @handle_errors
-def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str,
-            output: str | None) -> None:
+def command(
+    paths: tuple[str, ...], rules: tuple[str, ...], format_: str, output: str | None
+) -> None:
     """Print every figure read from the documents, a row a figure.
 
     Columns: where it is, the text, its kind, value and bounds, the noun it
@@ -44,14 +51,37 @@ def command(paths: tuple[str, ...], rules: tuple[str, ...], format_: str,
 
 
 def _csv(records: list[dict[str, Any]]) -> str:
-    columns = ["path", "line", "column", "text", "kind", "value", "low", "high", "qualifier",
-               "noun", "metric", "entity", "scope", "scope_start", "scope_end", "relation",
-               "about", "id"]
+    columns = [
+        "path",
+        "line",
+        "column",
+        "text",
+        "kind",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "noun",
+        "metric",
+        "entity",
+        "scope",
+        "scope_start",
+        "scope_end",
+        "relation",
+        "about",
+        "id",
+    ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in records:
         scope = record["scope"]
-        writer.writerow({**record, "scope": scope["label"] or scope["kind"],
-                         "scope_start": scope["start"], "scope_end": scope["end"]})
+        writer.writerow(
+            {
+                **record,
+                "scope": scope["label"] or scope["kind"],
+                "scope_start": scope["start"],
+                "scope_end": scope["end"],
+            }
+        )
     return buffer.getvalue()

@@ -13,8 +13,14 @@ HEADINGS = ("code", "slug", "rule", "severity", "title")
 
 
 @click.command("rules")
-@click.option("--format", "format_", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Table format.")
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Table format.",
+)
 @handle_errors
 def command(format_: str) -> None:
     """List every rule: its code, slug, rule name, default severity and title.

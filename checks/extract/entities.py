@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from checks.rules import RuleSet
 
-
 _NAMED_PLACE_AFTER = re.compile(r"['’]?\s+(?:[A-Z][a-z]+|Magistrates)")
 
 
@@ -76,8 +75,11 @@ class EntityMatcher:
             else None
         )
         self._normalise = {self._key(p): v for p, v in phrases.items()}
-        proper = {self._key(p): p[:1].isupper() for entity in rules.entities.values()
-                  for p in (entity.name, *entity.aliases, *entity.places)}
+        proper = {
+            self._key(p): p[:1].isupper()
+            for entity in rules.entities.values()
+            for p in (entity.name, *entity.aliases, *entity.places)
+        }
         self._proper = proper
 
     @staticmethod

@@ -9,6 +9,7 @@ document has been read, and the drafts are then frozen into ``Figure``s.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -34,12 +35,35 @@ from checks.model import (
 )
 from checks.rules import RuleSet
 
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _LIST_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
 _PROGRAMME = re.compile(r"\b(?:operation|op\.?)\s+([a-z][a-z\-]{2,})\b", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"\s+(?:are|were|is|was|have|has|had|will|would)\b")
 # "12 men and three women": the gap between two coordinated counts of people.
 _COORDINATED = re.compile(r"^\s*[a-z]+(?:\s+[a-z]+)?\s*(?:,|and|,\s*and)\s*$")
 _APPOSITIVE = re.compile(r"\s*,\s*(?:aged|from|of|all)\b[^,;.()]{0,40},")
+
+
+class _SentenceIndex:
+    """Positions of a sentence's counts and clause punctuation, for lookups in
+    logarithmic time: a hostile sentence may hold thousands of numbers."""
+
+    def __init__(self, text: str, quantities: list[Quantity]) -> None:
+        self.counts = [q for q in quantities if q.kind in (*COMPARABLE_KINDS, Kind.CHANGE)]
+        self.count_starts = [q.start for q in self.counts]
+        self.punctuation = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(text)]
+
+    def has_count(self, start: int, end: int) -> bool:
+        position = bisect.bisect_left(self.count_starts, start)
+        return position < len(self.count_starts) and self.count_starts[position] < end
+
+    def has_punctuation(self, start: int, end: int) -> bool:
+        position = bisect.bisect_left(self.punctuation, start)
+        return position < len(self.punctuation) and self.punctuation[position] < end
+
+    def last_count_before(self, index: int) -> Quantity | None:
+        position = bisect.bisect_left(self.count_starts, index)
+        return self.counts[position - 1] if position else None
 
 
 class Vocabulary:
@@ -113,6 +137,7 @@ class Extractor:
         self.sentences: list[SentenceInfo] = []
         self.listings: list[Listing] = []
         self.current_scope: Scope = UNKNOWN_SCOPE
+        self._sentence_index = _SentenceIndex("", [])
         self.last_event: Scope | None = None
         self.heading_entities: dict[int, str | None] = {}
         self.default_entity = self._default_entity()
@@ -140,8 +165,12 @@ class Extractor:
             self._enter_heading(block)
         block_entity: str | None = None
         for sentence in split_sentences(block.text):
-            info = SentenceInfo(index, sentence.start, sentence.text,
-                                ends_with_colon=sentence.text.rstrip().endswith(":"))
+            info = SentenceInfo(
+                index,
+                sentence.start,
+                sentence.text,
+                ends_with_colon=sentence.text.rstrip().endswith(":"),
+            )
             self.sentences.append(info)
             block_entity = self._read_sentence(info, sentence, block_entity)
 
@@ -155,8 +184,11 @@ class Extractor:
     def _set_scope(self, scope: Scope) -> None:
         self.current_scope = scope
         if scope.kind is ScopeKind.EVENT or (
-            scope.kind is ScopeKind.PERIOD and scope.start and scope.end
-            and (scope.end - scope.start).days <= 31 and "to" in scope.label
+            scope.kind is ScopeKind.PERIOD
+            and scope.start
+            and scope.end
+            and (scope.end - scope.start).days <= 31
+            and "to" in scope.label
         ):
             self.last_event = scope
 
@@ -166,13 +198,15 @@ class Extractor:
                 return self.heading_entities[level]
         return None
 
-    def _read_sentence(self, info: SentenceInfo, sentence: Sentence,
-                       inherited: str | None) -> str | None:
+    def _read_sentence(
+        self, info: SentenceInfo, sentence: Sentence, inherited: str | None
+    ) -> str | None:
         text = sentence.text
         dates = find_dates(text, self.document.published)
         cues = self.scopes.cues(text, dates)
         mentions = self._entity_mentions(text)
         quantities = find_quantities(text)
+        self._sentence_index = _SentenceIndex(text, quantities)
         fallback = inherited or self._section_entity() or self.default_entity
         sentence_index = len(self.sentences) - 1
         for quantity in quantities:
@@ -180,14 +214,21 @@ class Extractor:
             self._attribute(draft, quantities, cues, mentions, fallback)
             info.drafts.append(len(self.drafts))
             self.drafts.append(draft)
-        first_cue = next((c for c in cues if (c.scope is not None or c.to_event) and c.sticky),
-                         None)
+        first_cue = next(
+            (c for c in cues if (c.scope is not None or c.to_event) and c.sticky), None
+        )
         if first_cue is not None:
             self._set_scope(resolve(first_cue, self.current_scope, self.last_event))
         return mentions[-1].entity if mentions else inherited
 
-    def _attribute(self, draft: Draft, quantities: list[Quantity], cues: list[ScopeCue],
-                   mentions: list[EntityMention], fallback: str | None) -> None:
+    def _attribute(
+        self,
+        draft: Draft,
+        quantities: list[Quantity],
+        cues: list[ScopeCue],
+        mentions: list[EntityMention],
+        fallback: str | None,
+    ) -> None:
         quantity, text = draft.quantity, draft.context
         if not draft.comparable and quantity.kind is not Kind.CHANGE:
             return
@@ -212,11 +253,19 @@ class Extractor:
                 # "arrested nearly 250 people and more than 300 children are safer": a
                 # count with a predicate of its own does not borrow the verb of the
                 # count before it; "arrested 12 men and three women" does.
-                between = [q for q in quantities
-                           if hit is not None and hit.start < q.start < draft.quantity.start
-                           and q.kind in COMPARABLE_KINDS]
-                if between and (_OWN_PREDICATE.match(text, draft.noun_end)
-                                or not _COORDINATED.match(text[between[-1].end : draft.quantity.start])):
+                previous = (
+                    self._sentence_index.last_count_before(draft.quantity.start)
+                    if hit is not None
+                    else None
+                )
+                if (
+                    previous is not None
+                    and previous.start > hit.start
+                    and (  # type: ignore[union-attr]
+                        _OWN_PREDICATE.match(text, draft.noun_end)
+                        or not _COORDINATED.match(text[previous.end : draft.quantity.start])
+                    )
+                ):
                     hit = None
             if hit is not None:
                 draft.metric = draft.metric or hit.metric
@@ -224,23 +273,25 @@ class Extractor:
         if draft.verb is None:
             draft.verb = _person_verb_stem(metrics, text, draft)
 
-    def _scope_for(self, quantity: Quantity, quantities: list[Quantity],
-                   cues: list[ScopeCue], text: str) -> Scope:
-        following = next((c for c in cues if c.start >= quantity.end), None)
-        if following is not None:
-            between = (quantity.end, following.start)
-            blocked = any(
-                between[0] <= q.start < between[1]
-                and q.kind in (*COMPARABLE_KINDS, Kind.CHANGE)
-                for q in quantities
-            ) or re.search(r"[,;:]", text[between[0] : between[1]])
+    def _scope_for(
+        self, quantity: Quantity, quantities: list[Quantity], cues: list[ScopeCue], text: str
+    ) -> Scope:
+        index = self._sentence_index
+        starts = [c.start for c in cues]
+        position = bisect.bisect_left(starts, quantity.end)
+        if position < len(cues):
+            following = cues[position]
+            blocked = index.has_count(quantity.end, following.start) or index.has_punctuation(
+                quantity.end, following.start
+            )
             if not blocked:
                 return resolve(following, self.current_scope, self.last_event)
         # A comparison ("the year before") reaches only a figure in its own clause.
-        preceding = [c for c in cues if c.end <= quantity.start and (
-            c.sticky or not re.search(r"[,;:]", text[c.end : quantity.start]))]
-        if preceding:
-            return resolve(preceding[-1], self.current_scope, self.last_event)
+        for cue in reversed(cues[:position]):
+            if cue.end > quantity.start:
+                continue
+            if cue.sticky or not index.has_punctuation(cue.end, quantity.start):
+                return resolve(cue, self.current_scope, self.last_event)
         return self.current_scope
 
     def _read_row(self, index: int, block: Block, tables: dict[int, list[str]]) -> None:
@@ -278,8 +329,9 @@ class Extractor:
                 info.drafts.append(len(self.drafts))
                 self.drafts.append(draft)
 
-    def _attribute_cell(self, draft: Draft, cell_text: str, quantity: Quantity,
-                        header: str) -> None:
+    def _attribute_cell(
+        self, draft: Draft, cell_text: str, quantity: Quantity, header: str
+    ) -> None:
         noun = counted_noun(cell_text, skip_parenthetical(cell_text, quantity.end))
         draft.noun = noun.phrase or (header.strip() or None)
         draft.noun_end = noun.end + (draft.quantity.start - quantity.start)
@@ -370,27 +422,59 @@ class Extractor:
         if scope.kind is ScopeKind.CUMULATIVE and self.programme:
             scope = replace(scope, label=f"since launch of {self.programme}")
         return Figure(
-            id=draft.id, path=self.document.path, line=line, column=column,
-            end_line=end_line, end_column=end_column, offset=offset, text=quantity.text,
-            kind=quantity.kind, value=quantity.value, low=quantity.low, high=quantity.high,
-            qualifier=quantity.qualifier, noun=draft.noun, metric=draft.metric,
-            entity=draft.entity, scope=scope, block=draft.block,
-            sentence=draft.sentence, context=draft.context, at=quantity.start,
-            relation=draft.relation, about=about, parts=draft.parts,
+            id=draft.id,
+            path=self.document.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            offset=offset,
+            text=quantity.text,
+            kind=quantity.kind,
+            value=quantity.value,
+            low=quantity.low,
+            high=quantity.high,
+            qualifier=quantity.qualifier,
+            noun=draft.noun,
+            metric=draft.metric,
+            entity=draft.entity,
+            scope=scope,
+            block=draft.block,
+            sentence=draft.sentence,
+            context=draft.context,
+            at=quantity.start,
+            relation=draft.relation,
+            about=about,
+            parts=draft.parts,
         )
 
     def _listing_figure(self, listing: Listing, number: int) -> Figure:
         count = self.drafts[listing.count]
         block_index, start = listing.first
-        offset, line, column, end_line, end_column = self._position(block_index, start, start + 1)
+        offset, line, column, _end_line, _end_column = self._position(block_index, start, start + 1)
         noun = count.noun or "people"
         return Figure(
-            id=f"d{self.doc_index + 1}f{number}", path=self.document.path, line=line,
-            column=column, end_line=line, end_column=column, offset=offset,
-            text=f"{listing.items} listed", kind=Kind.LISTED, value=listing.items,
-            low=listing.items, high=listing.items, noun=noun, metric=count.metric,
-            entity=count.entity, scope=count.scope, block=block_index,
-            sentence=count.sentence, context=count.context, relation="listing", about=count.id,
+            id=f"d{self.doc_index + 1}f{number}",
+            path=self.document.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=column,
+            offset=offset,
+            text=f"{listing.items} listed",
+            kind=Kind.LISTED,
+            value=listing.items,
+            low=listing.items,
+            high=listing.items,
+            noun=noun,
+            metric=count.metric,
+            entity=count.entity,
+            scope=count.scope,
+            block=block_index,
+            sentence=count.sentence,
+            context=count.context,
+            relation="listing",
+            about=count.id,
         )
 
 
@@ -431,8 +515,9 @@ def _person_verb_stem(metrics: MetricMatcher, text: str, draft: Draft) -> str | 
     return metrics.person_verb_near(" ".join(words))
 
 
-def extract_figures(document: Document, rules: RuleSet | Vocabulary | None = None,
-                    doc_index: int = 0) -> list[Figure]:
+def extract_figures(
+    document: Document, rules: RuleSet | Vocabulary | None = None, doc_index: int = 0
+) -> list[Figure]:
     """Return every figure in ``document``, attributed with the rule set's vocabulary.
 
     ``doc_index`` numbers the document within a run, so figure ids stay unique

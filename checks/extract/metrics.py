@@ -21,13 +21,49 @@ from checks.rules import RuleSet
 
 # Verbs that make a count of people a list can be checked against, for
 # releases no rule file covers.
-PERSON_VERBS = ("arrest", "charge", "detain", "convict", "sentence", "jail", "remand",
-                "caution", "summons", "imprison")
+PERSON_VERBS = (
+    "arrest",
+    "charge",
+    "detain",
+    "convict",
+    "sentence",
+    "jail",
+    "remand",
+    "caution",
+    "summons",
+    "imprison",
+)
 
 # Words that may stand between a counted noun and its verb: "people were arrested",
 # "33 of whom have been charged", "men have now been charged".
 _AUXILIARIES = frozenset(
-    ["were", "was", "have", "has", "had", "been", "being", "be", "are", "is", "now", "all", "also", "since", "then", "later", "of", "whom", "who", "which", "subsequently", "already", "so", "far", "successfully"]
+    [
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "be",
+        "are",
+        "is",
+        "now",
+        "all",
+        "also",
+        "since",
+        "then",
+        "later",
+        "of",
+        "whom",
+        "who",
+        "which",
+        "subsequently",
+        "already",
+        "so",
+        "far",
+        "successfully",
+    ]
 )
 
 

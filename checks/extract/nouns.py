@@ -13,11 +13,38 @@ _PARTITIVE = re.compile(
 )
 # Words that follow a count without being what it counts: "nine people yesterday", "men aged".
 _NOT_NOUNS = frozenset(
-    """yesterday today tonight overnight tomorrow earlier later recently aged altogether
-    respectively alone each apiece""".split()
+    [
+        "yesterday",
+        "today",
+        "tonight",
+        "overnight",
+        "tomorrow",
+        "earlier",
+        "later",
+        "recently",
+        "aged",
+        "altogether",
+        "respectively",
+        "alone",
+        "each",
+        "apiece",
+    ]
 )
 _MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -40,7 +67,13 @@ def counted_noun(text: str, index: int) -> CountedNoun:
     """Return the noun phrase a number ending at ``index`` counts, if any."""
     partitive = _PARTITIVE.match(text, index)
     start = partitive.end() if partitive else index
-    if partitive and partitive.group(0).split()[-1].lower() in ("them", "whom", "which", "these", "those"):
+    if partitive and partitive.group(0).split()[-1].lower() in (
+        "them",
+        "whom",
+        "which",
+        "these",
+        "those",
+    ):
         # "Five of those arrested have been charged": the participle belongs to the partitive.
         participle = re.match(r"\s+[a-z]+ed\b", text[partitive.end() :])
         end = partitive.end() + (participle.end() if participle else 0)

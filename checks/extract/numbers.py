@@ -108,7 +108,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_WORD_PATTERN = (
     "(?:"
     + "|".join(sorted({*_UNITS, *_TENS, *_ORDINALS}, key=len, reverse=True))
-    + r"|a(?=\s+(?:" + "|".join(sorted(_A_HEADS)) + r")(?![^\W\d_]))"
+    + r"|a(?=\s+(?:"
+    + "|".join(sorted(_A_HEADS))
+    + r")(?![^\W\d_]))"
     + r"|half(?=\s+a(?![^\W\d_])))(?![^\W\d_])"
 )
 _NUMBER_WORD = re.compile(_NUMBER_WORD_PATTERN)
@@ -121,8 +123,7 @@ _GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 # "one" is a pronoun, not a count, after these words ("no one", "every one", "the one").
 _ONE_PRONOUN_BEFORE = frozenset(
     _wordlist(
-        "no every each the this that which any another last little young big same right wrong "
-        "other"
+        "no every each the this that which any another last little young big same right wrong other"
     )
 )
 
@@ -130,9 +131,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -144,15 +153,40 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 
 # Time units name a duration after a number; their value in years converts ages.
 _TIME_UNITS = {
-    "second": 1 / 31_557_600, "seconds": 1 / 31_557_600, "sec": 1 / 31_557_600,
-    "secs": 1 / 31_557_600, "minute": 1 / 525_960, "minutes": 1 / 525_960,
-    "min": 1 / 525_960, "mins": 1 / 525_960, "hour": 1 / 8766, "hours": 1 / 8766,
-    "hr": 1 / 8766, "hrs": 1 / 8766, "day": 1 / 365.25, "days": 1 / 365.25,
-    "night": 1 / 365.25, "nights": 1 / 365.25, "week": 7 / 365.25, "weeks": 7 / 365.25,
-    "wk": 7 / 365.25, "wks": 7 / 365.25, "weekend": 7 / 365.25, "weekends": 7 / 365.25,
-    "fortnight": 14 / 365.25, "fortnights": 14 / 365.25, "month": 1 / 12, "months": 1 / 12,
-    "year": 1.0, "years": 1.0, "yr": 1.0, "yrs": 1.0, "decade": 10.0, "decades": 10.0,
-    "century": 100.0, "centuries": 100.0,
+    "second": 1 / 31_557_600,
+    "seconds": 1 / 31_557_600,
+    "sec": 1 / 31_557_600,
+    "secs": 1 / 31_557_600,
+    "minute": 1 / 525_960,
+    "minutes": 1 / 525_960,
+    "min": 1 / 525_960,
+    "mins": 1 / 525_960,
+    "hour": 1 / 8766,
+    "hours": 1 / 8766,
+    "hr": 1 / 8766,
+    "hrs": 1 / 8766,
+    "day": 1 / 365.25,
+    "days": 1 / 365.25,
+    "night": 1 / 365.25,
+    "nights": 1 / 365.25,
+    "week": 7 / 365.25,
+    "weeks": 7 / 365.25,
+    "wk": 7 / 365.25,
+    "wks": 7 / 365.25,
+    "weekend": 7 / 365.25,
+    "weekends": 7 / 365.25,
+    "fortnight": 14 / 365.25,
+    "fortnights": 14 / 365.25,
+    "month": 1 / 12,
+    "months": 1 / 12,
+    "year": 1.0,
+    "years": 1.0,
+    "yr": 1.0,
+    "yrs": 1.0,
+    "decade": 10.0,
+    "decades": 10.0,
+    "century": 100.0,
+    "centuries": 100.0,
 }
 _RATE_UNITS = frozenset(
     ["second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "weekend"]
@@ -163,13 +197,13 @@ _GLUED_AGE = frozenset({"yearold", "yearolds"})
 # Measurement units written straight after digits ("5km", "30mph"); case matters ("5G").
 _GLUED_MEASURES = frozenset(
     _wordlist(
-        "km kg mg g ml cl cm mm ft lb lbs oz ha kw kwh mw mwh gw gwh gb mb tb kb hz ghz mhz t l "
-        "sqm"
+        "km kg mg g ml cl cm mm ft lb lbs oz ha kw kwh mw mwh gw gwh gb mb tb kb hz ghz mhz t l sqm"
     )
 )
 _GLUED_SPEEDS = frozenset({"mph", "kph", "kmh"})
-_GLUED_DURATIONS = frozenset({"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs",
-                              "wk", "wks"})
+_GLUED_DURATIONS = frozenset(
+    {"h", "hr", "hrs", "min", "mins", "sec", "secs", "yr", "yrs", "wk", "wks"}
+)
 _GLUED_POINTS = frozenset({"pp", "ppt", "ppts"})
 _CURRENCIES = frozenset({"£", "$", "€", "¥"})
 _MONEY_WORDS = frozenset({"pounds", "pence", "euros", "euro", "dollars", "quid"})
@@ -207,9 +241,7 @@ _CALL_WORDS = frozenset(
     )
 )
 _PHONE_NOUNS = frozenset(
-    _wordlist(
-        "call calls caller callers service services line lines number operator operators"
-    )
+    _wordlist("call calls caller callers service services line lines number operator operators")
 )
 
 _YEAR_PREPOSITIONS = frozenset(
@@ -235,8 +267,7 @@ _NOT_PLURAL = frozenset(
 )
 _IRREGULAR_PLURALS = frozenset(
     _wordlist(
-        "people children men women police staff personnel cattle sheep youths feet teeth mice "
-        "geese"
+        "people children men women police staff personnel cattle sheep youths feet teeth mice geese"
     )
 )
 _PERSON_NOUNS = frozenset(["man", "woman", "boy", "girl", "teenager", "youth", "mother", "father"])
@@ -292,31 +323,76 @@ def _phrases(bound: _Bound, *phrases: str) -> dict[tuple[str, ...], _Bound]:
 _QUALIFIERS: dict[tuple[str, ...], _Bound] = {
     **_phrases(
         _Bound.AT_LEAST,
-        "more than", "over", "above", "in excess of", "upwards of", "at least", "a minimum of",
-        "minimum of", "well over", "well above", "greater than", "no fewer than",
-        "no less than", "not less than", "not fewer than",
+        "more than",
+        "over",
+        "above",
+        "in excess of",
+        "upwards of",
+        "at least",
+        "a minimum of",
+        "minimum of",
+        "well over",
+        "well above",
+        "greater than",
+        "no fewer than",
+        "no less than",
+        "not less than",
+        "not fewer than",
     ),
     **_phrases(
         _Bound.JUST_OVER,
-        "just over", "just above", "a little over", "slightly over", "slightly more than",
+        "just over",
+        "just above",
+        "a little over",
+        "slightly over",
+        "slightly more than",
         "just more than",
     ),
     **_phrases(
         _Bound.AT_MOST,
-        "fewer than", "less than", "under", "below", "up to", "at most", "no more than",
-        "not more than", "a maximum of", "maximum of", "well under", "well below",
-        "as many as", "as much as",
+        "fewer than",
+        "less than",
+        "under",
+        "below",
+        "up to",
+        "at most",
+        "no more than",
+        "not more than",
+        "a maximum of",
+        "maximum of",
+        "well under",
+        "well below",
+        "as many as",
+        "as much as",
     ),
     **_phrases(
         _Bound.ALMOST,
-        "almost", "nearly", "close to", "just under", "just below", "just short of",
-        "slightly less than", "slightly fewer than", "slightly under", "a little under",
-        "just less than", "just fewer than",
+        "almost",
+        "nearly",
+        "close to",
+        "just under",
+        "just below",
+        "just short of",
+        "slightly less than",
+        "slightly fewer than",
+        "slightly under",
+        "a little under",
+        "just less than",
+        "just fewer than",
     ),
     **_phrases(
         _Bound.ABOUT,
-        "around", "about", "approximately", "approx.", "approx", "roughly", "some", "circa",
-        "c.", "ca.", "in the region of",
+        "around",
+        "about",
+        "approximately",
+        "approx.",
+        "approx",
+        "roughly",
+        "some",
+        "circa",
+        "c.",
+        "ca.",
+        "in the region of",
     ),
     **_phrases(_Bound.STATED, "an estimated", "estimated", "est.", "exactly"),
 }
@@ -336,12 +412,29 @@ _POSTFIX_QUALIFIERS: dict[tuple[str, ...], _Bound] = {
 
 # Kinds a qualifier or a range can apply to; the rest are labels or points in time.
 _AMOUNTS = frozenset(
-    {Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.POINTS, Kind.MONEY, Kind.CHANGE, Kind.AGE,
-     Kind.DURATION, Kind.RATE}
+    {
+        Kind.COUNT,
+        Kind.DECIMAL,
+        Kind.PERCENT,
+        Kind.POINTS,
+        Kind.MONEY,
+        Kind.CHANGE,
+        Kind.AGE,
+        Kind.DURATION,
+        Kind.RATE,
+    }
 )
 _RANGE_KINDS = frozenset(
-    {Kind.COUNT, Kind.DECIMAL, Kind.PERCENT, Kind.POINTS, Kind.MONEY, Kind.AGE, Kind.DURATION,
-     Kind.RATE}
+    {
+        Kind.COUNT,
+        Kind.DECIMAL,
+        Kind.PERCENT,
+        Kind.POINTS,
+        Kind.MONEY,
+        Kind.AGE,
+        Kind.DURATION,
+        Kind.RATE,
+    }
 )
 _ROUNDED_KINDS = frozenset({Kind.PERCENT, Kind.POINTS})
 
@@ -515,8 +608,13 @@ class _Scanner:
         w = self.lo[k]
         if w in _IRREGULAR_PLURALS:
             return True
-        return (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "wards"))
-                and w not in _NOT_PLURAL and w not in _TIME_UNITS)
+        return (
+            len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(("ss", "us", "is", "wards"))
+            and w not in _NOT_PLURAL
+            and w not in _TIME_UNITS
+        )
 
     def month(self, k: int) -> int:
         """Return the month number of token ``k`` if it is a capitalised month name."""
@@ -550,8 +648,15 @@ class _Scanner:
         """Freeze a mention into the ``Quantity`` handed to later stages."""
         start, end = self.st[m.first], self.en[m.last]
         return Quantity(
-            start=start, end=end, text=self.text[start:end], kind=m.kind, value=m.value,
-            low=m.low, high=m.high, qualifier=m.qualifier, words=m.words,
+            start=start,
+            end=end,
+            text=self.text[start:end],
+            kind=m.kind,
+            value=m.value,
+            low=m.low,
+            high=m.high,
+            qualifier=m.qualifier,
+            words=m.words,
         )
 
     def _mention(self, i: int, floor: int) -> _Mention | _Skip | None:
@@ -560,8 +665,10 @@ class _Scanner:
         if not isinstance(found, _Atom):
             return found
         mention = self._classify(found, floor)
-        if isinstance(mention, _Mention) and mention.kind in _RANGE_KINDS and (
-            self.lo[mention.last + 1] in _RANGE_GATE
+        if (
+            isinstance(mention, _Mention)
+            and mention.kind in _RANGE_KINDS
+            and (self.lo[mention.last + 1] in _RANGE_GATE)
         ):
             return self._range(mention, floor) or mention
         return mention
@@ -776,11 +883,19 @@ class _Scanner:
         mention.words = True
         return mention
 
-    def _mention_of(self, kind: Kind, first: int, last: int, value: float,
-                    low: float | None = None, high: float | None = None) -> _Mention:
+    def _mention_of(
+        self,
+        kind: Kind,
+        first: int,
+        last: int,
+        value: float,
+        low: float | None = None,
+        high: float | None = None,
+    ) -> _Mention:
         """Build a mention with exact bounds unless ``low``/``high`` are given."""
-        return _Mention(first, last, kind, value, value if low is None else low,
-                        value if high is None else high)
+        return _Mention(
+            first, last, kind, value, value if low is None else low, value if high is None else high
+        )
 
     # ------------------------------------------------------------------ classify
 
@@ -934,14 +1049,16 @@ class _Scanner:
         """Read "1980s" and "the 60s" as years, "in their 20s" as an age."""
         chain = self.tx[atom.first]
         if len(chain) == 4 and chain.isdigit() and chain.endswith("0"):
-            return self._mention_of(Kind.YEAR, atom.first, k, atom.value, atom.value,
-                                    atom.value + 9)
+            return self._mention_of(
+                Kind.YEAR, atom.first, k, atom.value, atom.value, atom.value + 9
+            )
         if len(chain) == 2 and chain.endswith("0"):
             if self.tx[atom.first - 1] in _HYPHENS and self.aj[atom.first]:
                 return _Skip(k)  # "the over-60s": an age group, not a number
             if self.lo[atom.first - 1] in ("their", "his", "her", "early", "mid", "late"):
-                return self._mention_of(Kind.AGE, atom.first, k, atom.value, atom.value,
-                                        atom.value + 9)
+                return self._mention_of(
+                    Kind.AGE, atom.first, k, atom.value, atom.value, atom.value + 9
+                )
             decade = 1900 + atom.value
             return self._mention_of(Kind.YEAR, atom.first, k, decade, decade, decade + 9)
         return _Skip(k)  # "1,000s", "under-18s": a vague plural or a group, not a number
@@ -966,8 +1083,13 @@ class _Scanner:
 
     def _dotted_meridiem(self, k: int) -> bool:
         """Tell whether "a.m." or "p.m." starts at token ``k``."""
-        return (self.lo[k] in ("a", "p") and self.tx[k + 1] == "." and self.lo[k + 2] == "m"
-                and self.aj[k + 1] and self.aj[k + 2])
+        return (
+            self.lo[k] in ("a", "p")
+            and self.tx[k + 1] == "."
+            and self.lo[k + 2] == "m"
+            and self.aj[k + 1]
+            and self.aj[k + 2]
+        )
 
     def _decimal_clock(self, atom: _Atom) -> _Mention | None:
         """Read "11pm", "10.30am", "2.15 pm" as a time."""
@@ -1029,8 +1151,9 @@ class _Scanner:
                 if month is not None:
                     to_day = float(self.tx[link + 1])
                     if to_day >= day:
-                        return self._mention_of(Kind.DATE, i, self._year_after(month), day, day,
-                                                to_day)
+                        return self._mention_of(
+                            Kind.DATE, i, self._year_after(month), day, day, to_day
+                        )
         if self.lo[link] in ("and", "to", "or") or self.tx[link] in ("&", ","):
             second = self._day_end(link + 1)
             if second is not None and self._month_after(second + 1) is not None:
@@ -1139,7 +1262,10 @@ class _Scanner:
             end, per_year = age
             mention = self._amount(Kind.AGE, atom, left, end)
             mention.value, mention.low, mention.high = (
-                mention.value * per_year, mention.low * per_year, mention.high * per_year)
+                mention.value * per_year,
+                mention.low * per_year,
+                mention.high * per_year,
+            )
             return mention
         duration = self._duration_end(j)
         if duration is not None:
@@ -1210,7 +1336,10 @@ class _Scanner:
     def _pence(mention: _Mention) -> _Mention:
         """Express an amount in pence ("20p") in pounds, like every other sum of money."""
         mention.value, mention.low, mention.high = (
-            mention.value / 100, mention.low / 100, mention.high / 100)
+            mention.value / 100,
+            mention.low / 100,
+            mention.high / 100,
+        )
         return mention
 
     def _money_mention(self, atom: _Atom, first: int, last: int, *, words: bool) -> _Mention:
@@ -1223,13 +1352,13 @@ class _Scanner:
         """Build an amount whose bounds follow the precision it is written to."""
         value = atom.total
         half = _half_step(kind, atom)
-        return _Mention(first, last, kind, value, value - half, value + half, words=atom.words,
-                        atom=atom)
+        return _Mention(
+            first, last, kind, value, value - half, value + half, words=atom.words, atom=atom
+        )
 
     # ------------------------------------------------------------------ context
 
-    def _in_context(self, atom: _Atom, mention: _Mention, context: int,
-                    floor: int) -> _Mention:
+    def _in_context(self, atom: _Atom, mention: _Mention, context: int, floor: int) -> _Mention:
         """Decide from the words around it whether a plain number is an age, a phone
         number, a change or a rate rather than a count."""
         before = self.lo[context - 1]
@@ -1240,8 +1369,10 @@ class _Scanner:
             if before in _AGE_WORDS and context - 1 >= floor:
                 mention.first = min(mention.first, context - 1)
             return mention
-        if not atom.words and self.tx[atom.first] in _SERVICE_NUMBERS and (
-            self._is_phone(atom, mention, context, floor)
+        if (
+            not atom.words
+            and self.tx[atom.first] in _SERVICE_NUMBERS
+            and (self._is_phone(atom, mention, context, floor))
         ):
             mention.kind, mention.bare = Kind.PHONE, False
             return mention
@@ -1383,7 +1514,7 @@ class _Scanner:
                 continue  # "Category C. 5": a capital C is not "circa"
             if phrase == ("over",) and self.lo[start - 1] in _OVER_VERBS:
                 continue  # "handed over 12 knives"
-            written = self.text[self.st[start]:self.en[left - 1]]
+            written = self.text[self.st[start] : self.en[left - 1]]
             return _Qualifier(start, left - 1, " ".join(written.lower().split()), bound)
         return None
 
@@ -1412,8 +1543,9 @@ class _Scanner:
         else:
             mention.first = min(mention.first, qualifier.first)
         mention.qualifier, mention.bound = qualifier.text, qualifier.bound
-        mention.low, mention.high = _widen(qualifier.bound, mention.value, mention.value,
-                                           mention.low, mention.high)
+        mention.low, mention.high = _widen(
+            qualifier.bound, mention.value, mention.value, mention.low, mention.high
+        )
 
     # ------------------------------------------------------------------ ranges
 
@@ -1462,8 +1594,11 @@ class _Scanner:
 
     def _join(self, a: _Mention, b: _Mention) -> _Mention | None:
         """Merge the two ends of a range, or return None if their kinds do not fit."""
-        if a.bare and b.atom is not None and a.atom is not None and (
-            a.kind is not b.kind or a.atom.scale != b.atom.scale
+        if (
+            a.bare
+            and b.atom is not None
+            and a.atom is not None
+            and (a.kind is not b.kind or a.atom.scale != b.atom.scale)
         ):
             kind = b.kind
             low_end = self._borrow_unit(a.atom, b)
@@ -1481,28 +1616,54 @@ class _Scanner:
         low, high = min(low_end.low, b.low), max(low_end.high, b.high)
         if a.bound is not None:  # "around 10-15": the qualifier covers the whole range
             low, high = _widen(a.bound, low_end.value, b.value, low, high)
-        return _Mention(a.first, b.last, kind, value, low, high, words=a.words or b.words,
-                        qualifier=a.qualifier, bound=a.bound)
+        return _Mention(
+            a.first,
+            b.last,
+            kind,
+            value,
+            low,
+            high,
+            words=a.words or b.words,
+            qualifier=a.qualifier,
+            bound=a.bound,
+        )
 
     def _borrow_unit(self, atom: _Atom, b: _Mention) -> _Mention:
         """Read the first number of "10-15%" or "2 and 3 million" in its partner's unit."""
         partner = b.atom
         assert partner is not None
         scale = partner.scale if atom.scale == 1.0 else atom.scale
-        borrowed = _Atom(atom.first, atom.last, atom.value, atom.decimals, atom.words, scale,
-                         partner.rounded or atom.rounded)
+        borrowed = _Atom(
+            atom.first,
+            atom.last,
+            atom.value,
+            atom.decimals,
+            atom.words,
+            scale,
+            partner.rounded or atom.rounded,
+        )
         mention = self._amount(b.kind, borrowed, atom.first, atom.last)
         if b.kind is Kind.AGE and b.atom is not None and b.atom.total:
             per_unit = b.value / b.atom.total
             mention.value, mention.low, mention.high = (
-                mention.value * per_unit, mention.low * per_unit, mention.high * per_unit)
+                mention.value * per_unit,
+                mention.low * per_unit,
+                mention.high * per_unit,
+            )
         return mention
 
 
 _SCALE_WORDS = frozenset({*_ROUND_SCALES, *_EXACT_SCALES})
 _REFERENCE_GATE = frozenset(
-    {*_REFERENCE_WORDS, *(w.lower() for w in _CAPITAL_REFERENCE_WORDS),
-     *_REFERENCE_BEFORE_HYPHEN, *_HYPHENS, ".", ":", "#"}
+    {
+        *_REFERENCE_WORDS,
+        *(w.lower() for w in _CAPITAL_REFERENCE_WORDS),
+        *_REFERENCE_BEFORE_HYPHEN,
+        *_HYPHENS,
+        ".",
+        ":",
+        "#",
+    }
 )
 _DATE_NEXT = frozenset({*_MONTHS, *_ORDINAL_SUFFIXES, *_HYPHENS, "of", "and", "to", "or", "&", ","})
 _DATE_PREVIOUS = frozenset({*_MONTHS, "."})
@@ -1511,8 +1672,9 @@ _UNIT_NEXT = frozenset(
 )
 _AGE_WORDS = frozenset({"aged", "age", "ages"})
 _AGE_PREVIOUS = frozenset({*_AGE_WORDS, "between", "all", "both", "of", ",", "("})
-_CHANGE_PREVIOUS = frozenset({"by", "of", "up", "down", "further", "another", "extra",
-                              "additional"})
+_CHANGE_PREVIOUS = frozenset(
+    {"by", "of", "up", "down", "further", "another", "extra", "additional"}
+)
 
 
 def _half_step(kind: Kind, atom: _Atom) -> float:
@@ -1521,14 +1683,15 @@ def _half_step(kind: Kind, atom: _Atom) -> float:
         # "two million" is rounded to the million, "half a million" to a tenth of one.
         return 0.5 * atom.scale * (1.0 if float(atom.value).is_integer() else 0.1)
     if not atom.words and (atom.rounded or atom.decimals):
-        return 0.5 * 10.0 ** -atom.decimals * atom.scale
+        return 0.5 * 10.0**-atom.decimals * atom.scale
     if kind in _ROUNDED_KINDS:
         return 0.5
     return 0.0
 
 
-def _widen(bound: _Bound, low_value: float, high_value: float, low: float,
-           high: float) -> tuple[float, float]:
+def _widen(
+    bound: _Bound, low_value: float, high_value: float, low: float, high: float
+) -> tuple[float, float]:
     """Apply a qualifier to a value already bounded by its precision (the union of both)."""
     if bound is _Bound.AT_LEAST:
         q_low, q_high = low_value, math.inf

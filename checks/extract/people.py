@@ -27,7 +27,8 @@ _GROUP_OPENING = re.compile(
     re.IGNORECASE,
 )
 _FIRST_AGE_GAP = re.compile(
-    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:all|both)\s+)?(?:aged\s+)?(?:between\s+)?$", re.IGNORECASE
+    r"^\s*,?\s*(?:(?:who\s+(?:are|were)\s+)?(?:all|both)\s+)?(?:aged\s+)?(?:between\s+)?$",
+    re.IGNORECASE,
 )
 _PARTIAL = re.compile(
     r"\b(?:including|among\s+(?:them|those|whom)|such\s+as|includes?|included|for\s+example)\b",
@@ -68,19 +69,33 @@ def find_listings(extractor: Extractor) -> list[Listing]:
             covered.update(members)
             if len(members) >= 2:
                 listings.append(Listing(index, len(members), _place(extractor, members[0])))
-            items.append(_Item(index, int(drafts[index].quantity.value), sentence_index,
-                               sentence.block, True))
+            items.append(
+                _Item(
+                    index, int(drafts[index].quantity.value), sentence_index, sentence.block, True
+                )
+            )
         items.extend(
             _Item(age, 1, sentence_index, sentence.block, False)
-            for age in ages if age not in covered
+            for age in ages
+            if age not in covered
         )
     items.sort(key=lambda item: (item.sentence, drafts[item.draft].quantity.start))
-    stated = [i for i, d in enumerate(drafts) if _counts_people(d) and i not in groups
-              and d.verb is not None]
+    stated = [
+        i
+        for i, d in enumerate(drafts)
+        if _counts_people(d) and i not in groups and d.verb is not None
+    ]
     owned: dict[int, list[_Item]] = {}
     loose: list[_Item] = []
+    by_sentence: dict[int, list[int]] = {}
+    by_block: dict[int, list[int]] = {}
+    for index in stated:
+        by_sentence.setdefault(drafts[index].sentence, []).append(index)
+        by_block.setdefault(drafts[index].block, []).append(index)
     for item in items:
-        owner = _owner_nearby(drafts, stated, item)
+        owner = _owner_nearby(
+            drafts, by_sentence.get(item.sentence, []), by_block.get(item.block, []), item
+        )
         if owner is None:
             loose.append(item)
         else:
@@ -93,8 +108,9 @@ def find_listings(extractor: Extractor) -> list[Listing]:
         first = members[0]
         if _partial(extractor, owner, first):
             continue
-        listings.append(Listing(owner, sum(m.weight for m in members),
-                                _place(extractor, first.draft)))
+        listings.append(
+            Listing(owner, sum(m.weight for m in members), _place(extractor, first.draft))
+        )
     return listings
 
 
@@ -102,16 +118,20 @@ def _partial(extractor: Extractor, owner: int, first: _Item) -> bool:
     """Say whether the text presents the list as a selection ("including", "among them")."""
     count = extractor.drafts[owner]
     item_sentence = extractor.sentences[first.sentence].text
-    return bool(_PARTIAL.search(count.context[count.quantity.end :]) or _PARTIAL.search(
-        item_sentence[: extractor.drafts[first.draft].quantity.start]))
+    return bool(
+        _PARTIAL.search(count.context[count.quantity.end :])
+        or _PARTIAL.search(item_sentence[: extractor.drafts[first.draft].quantity.start])
+    )
 
 
 def _counts_people(draft: Draft) -> bool:
     if draft.quantity.kind is not Kind.COUNT:
         return False
     noun_head = head(draft.noun)
-    return is_person_noun(draft.noun) or bool(noun_head and noun_head.startswith("arrest")) or (
-        draft.noun is None and draft.verb is not None
+    return (
+        is_person_noun(draft.noun)
+        or bool(noun_head and noun_head.startswith("arrest"))
+        or (draft.noun is None and draft.verb is not None)
     )
 
 
@@ -131,20 +151,21 @@ def _group_ages(text: str, drafts: list[Draft], group: int, ages: list[int]) -> 
     return members
 
 
-def _owner_nearby(drafts: list[Draft], stated: list[int], item: _Item) -> int | None:
+def _owner_nearby(
+    drafts: list[Draft], in_sentence: list[int], in_block: list[int], item: _Item
+) -> int | None:
     """Return the stated count earlier in the item's sentence, else in its paragraph."""
     start = drafts[item.draft].quantity.start
-    same_sentence = [i for i in stated if drafts[i].sentence == item.sentence
-                     and drafts[i].quantity.start < start and i != item.draft]
+    same_sentence = [i for i in in_sentence if drafts[i].quantity.start < start and i != item.draft]
     if same_sentence:
         return same_sentence[-1]
-    same_block = [i for i in stated if drafts[i].block == item.block
-                  and drafts[i].sentence < item.sentence]
+    same_block = [i for i in in_block if drafts[i].sentence < item.sentence]
     return same_block[-1] if same_block else None
 
 
-def _runs(extractor: Extractor, loose: list[_Item], stated: list[int],
-          groups: set[int]) -> list[list[_Item]]:
+def _runs(
+    extractor: Extractor, loose: list[_Item], stated: list[int], groups: set[int]
+) -> list[list[_Item]]:
     """Group loose list items into runs of consecutive blocks free of stated counts."""
     drafts = extractor.drafts
     counting_blocks = {drafts[i].block for i in (*stated, *groups)}
@@ -159,8 +180,9 @@ def _runs(extractor: Extractor, loose: list[_Item], stated: list[int],
     return runs
 
 
-def _owner_before(extractor: Extractor, stated: list[int], run: list[_Item],
-                  taken: set[int]) -> int | None:
+def _owner_before(
+    extractor: Extractor, stated: list[int], run: list[_Item], taken: set[int]
+) -> int | None:
     drafts = extractor.drafts
     first_block = run[0].block
     verbs = {_item_verb(extractor, item) for item in run} - {None}

@@ -67,8 +67,9 @@ def link_relations(extractor: Extractor) -> None:
             draft.relation = "subset"  # "313 of the arrests": a share of an uncounted group
 
 
-def _link_subsets(extractor: Extractor, sentence: SentenceInfo, counts: list[int],
-                  previous: SentenceInfo | None) -> None:
+def _link_subsets(
+    extractor: Extractor, sentence: SentenceInfo, counts: list[int], previous: SentenceInfo | None
+) -> None:
     drafts, text = extractor.drafts, sentence.text
     leading = _LEADING_OF.match(text)
     leading_whole: int | None = None
@@ -124,8 +125,9 @@ def _link_complements(extractor: Extractor, sentence: SentenceInfo, counts: list
             drafts[part].relation, drafts[part].about = "part", whole
 
 
-def _link_breakdown(extractor: Extractor, sentence: SentenceInfo, counts: list[int],
-                    previous: SentenceInfo | None) -> None:
+def _link_breakdown(
+    extractor: Extractor, sentence: SentenceInfo, counts: list[int], previous: SentenceInfo | None
+) -> None:
     """Find "A 1,107, B 1,937 and C 1,448" / "18 in A, 32 in B" lists and their total."""
     drafts, text = extractor.drafts, sentence.text
     items = _labelled_run(drafts, text, [i for i in counts if drafts[i].relation is None])
@@ -136,19 +138,26 @@ def _link_breakdown(extractor: Extractor, sentence: SentenceInfo, counts: list[i
     if len(item_heads) > 1:
         return
     whole = None
-    earlier = [i for i in counts if drafts[i].quantity.end <= first.quantity.start
-               and drafts[i].relation is None and drafts[i].quantity.kind is Kind.COUNT]
+    earlier = [
+        i
+        for i in counts
+        if drafts[i].quantity.end <= first.quantity.start
+        and drafts[i].relation is None
+        and drafts[i].quantity.kind is Kind.COUNT
+    ]
     # A total in the same sentence introduces its breakdown: "124 people ...: 18 in A, ...".
-    if earlier and _INTRODUCES.search(text[drafts[earlier[-1]].quantity.end : first.quantity.start]):
+    if earlier and _INTRODUCES.search(
+        text[drafts[earlier[-1]].quantity.end : first.quantity.start]
+    ):
         whole = earlier[-1]
     elif previous is not None:
         whole = _whole_in(extractor, previous, item_heads)
     if whole is None:
         return
     total = drafts[whole]
-    if item_heads and head(total.noun) not in item_heads and total.noun is not None:
-        if not _same_head(total.noun, item_heads):
-            return
+    if (item_heads and total.noun is not None and head(total.noun) not in item_heads
+            and not _same_head(total.noun, item_heads)):
+        return
     if total.quantity.high < max(drafts[i].quantity.low for i in items):
         return
     for index in items:
@@ -190,9 +199,11 @@ def _label_style(text: str, draft: Draft) -> str | None:
 
 def _whole_in(extractor: Extractor, sentence: SentenceInfo, heads: set[str | None]) -> int | None:
     drafts = extractor.drafts
-    candidates = [i for i in sentence.drafts
-                  if drafts[i].quantity.kind is Kind.COUNT and drafts[i].noun
-                  and drafts[i].relation is None]
+    candidates = [
+        i
+        for i in sentence.drafts
+        if drafts[i].quantity.kind is Kind.COUNT and drafts[i].noun and drafts[i].relation is None
+    ]
     if heads:
         candidates = [i for i in candidates if _same_head(drafts[i].noun, heads)]
     if not candidates:
@@ -245,22 +256,36 @@ def _link_table_totals(extractor: Extractor) -> None:
     document = extractor.document
     rows_by_table: dict[int, list[int]] = {}
     for index, block in enumerate(document.blocks):
-        if block.kind is BlockKind.ROW and block.table is not None and block.cells and not all(
-            c.header for c in block.cells
+        if (
+            block.kind is BlockKind.ROW
+            and block.table is not None
+            and block.cells
+            and not all(c.header for c in block.cells)
         ):
             rows_by_table.setdefault(block.table, []).append(index)
-    title = " ".join([document.title or ""] + [
-        b.text for b in document.blocks[:3] if b.kind is BlockKind.HEADING]).lower()
+    by_block: dict[int, list[int]] = {}
+    for index, draft in enumerate(extractor.drafts):
+        by_block.setdefault(draft.block, []).append(index)
+    title = " ".join(
+        [document.title or ""]
+        + [b.text for b in document.blocks[:3] if b.kind is BlockKind.HEADING]
+    ).lower()
     for rows in rows_by_table.values():
         if len(rows) < 3:
             continue
         labels = [_label(document.blocks[r]) for r in rows]
         last = labels[-1]
-        in_title = bool(last) and last.lower() in title and not any(
-            label and label.lower() in title for label in labels[:-1])
-        if not (_TOTAL_LABEL.search(last) and not re.search(r"\bother\b", last, re.I)) and not in_title:
+        in_title = (
+            bool(last)
+            and last.lower() in title
+            and not any(label and label.lower() in title for label in labels[:-1])
+        )
+        if (
+            not (_TOTAL_LABEL.search(last) and not re.search(r"\bother\b", last, re.I))
+            and not in_title
+        ):
             continue
-        cells = [_cell_counts(extractor, r) for r in rows]
+        cells = [_cell_counts(extractor, r, by_block.get(r, [])) for r in rows]
         for key, whole in cells[-1].items():
             parts = [row.get(key) for row in cells[:-1]]
             if any(p is None for p in parts):
@@ -277,16 +302,20 @@ def _label(block) -> str:  # type: ignore[no-untyped-def]
     return "" if any(ch.isdigit() for ch in text) else text
 
 
-def _cell_counts(extractor: Extractor, block_index: int) -> dict[tuple[int, int], int]:
+def _cell_counts(
+    extractor: Extractor, block_index: int, indices: list[int]
+) -> dict[tuple[int, int], int]:
     """Return the counts of a row keyed by (cell, position within the cell)."""
     block = extractor.document.blocks[block_index]
     found: dict[tuple[int, int], int] = {}
     seen: dict[int, int] = {}
-    for index, draft in enumerate(extractor.drafts):
-        if draft.block != block_index or draft.quantity.kind is not Kind.COUNT:
+    for index in indices:
+        draft = extractor.drafts[index]
+        if draft.quantity.kind is not Kind.COUNT:
             continue
-        cell = next((n for n, c in enumerate(block.cells)
-                     if c.start <= draft.quantity.start < c.end), None)
+        cell = next(
+            (n for n, c in enumerate(block.cells) if c.start <= draft.quantity.start < c.end), None
+        )
         if cell is None or cell == 0:
             continue
         position = seen.get(cell, 0)
@@ -295,8 +324,10 @@ def _cell_counts(extractor: Extractor, block_index: int) -> dict[tuple[int, int]
     return found
 
 
-_NAME = (r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+"
-         r"(?:\s+(?:upon\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+)*")
+_NAME = (
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+"
+    r"(?:\s+(?:upon\s+)?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’\-]+)*"
+)
 _NAMED_LIST = re.compile(
     rf"\b(?:in|across|at|between)\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME})"
 )
@@ -316,18 +347,28 @@ def _link_named_breakdowns(extractor: Extractor) -> None:
         listed = _NAMED_LIST.search(sentence.text)
         if not listed:
             continue
-        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("names"))
-                 if n.strip()]
-        wholes = [i for i in sentence.drafts if drafts[i].quantity.kind is Kind.COUNT
-                  and drafts[i].relation is None and _key(drafts[i])]
+        names = [
+            n.strip()
+            for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("names"))
+            if n.strip()
+        ]
+        wholes = [
+            i
+            for i in sentence.drafts
+            if drafts[i].quantity.kind is Kind.COUNT
+            and drafts[i].relation is None
+            and _key(drafts[i])
+        ]
         if len(names) < 2 or not wholes:
             continue
         by_name = _figures_by_name(extractor, position, names)
         if len(by_name) < 2:
             continue
         for whole in wholes:
-            matching = {name: [i for i in found if _key(drafts[i]) == _key(drafts[whole])]
-                        for name, found in by_name.items()}
+            matching = {
+                name: [i for i in found if _key(drafts[i]) == _key(drafts[whole])]
+                for name, found in by_name.items()
+            }
             present = {name: found[0] for name, found in matching.items() if found}
             if not present:
                 continue
@@ -343,8 +384,13 @@ def _figures_by_name(extractor: Extractor, position: int, names: list[str]) -> d
         mentioned = [n for n in names if re.search(rf"\b{re.escape(n)}\b", sentence.text)]
         if len(mentioned) != 1:
             continue
-        counts = [i for i in sentence.drafts if drafts[i].quantity.kind is Kind.COUNT
-                  and drafts[i].relation is None and _key(drafts[i])]
+        counts = [
+            i
+            for i in sentence.drafts
+            if drafts[i].quantity.kind is Kind.COUNT
+            and drafts[i].relation is None
+            and _key(drafts[i])
+        ]
         if counts:
             found.setdefault(mentioned[0], []).extend(counts)
     return found

@@ -19,10 +19,30 @@ from checks.dates import DateMention, find_dates
 from checks.model import UNKNOWN_SCOPE, Scope, ScopeKind
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty-four": 24, "thirty": 30,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "twenty-four": 24,
+    "thirty": 30,
     "thirty-six": 36,
 }
 _N = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -139,7 +159,9 @@ def _month_end(mention: DateMention) -> date | None:
     if mention.resolved and mention.day:
         return mention.resolved
     if mention.month and mention.year:
-        return date(mention.year, mention.month, calendar.monthrange(mention.year, mention.month)[1])
+        return date(
+            mention.year, mention.month, calendar.monthrange(mention.year, mention.month)[1]
+        )
     if mention.resolved:
         resolved = mention.resolved
         return resolved.replace(day=calendar.monthrange(resolved.year, resolved.month)[1])
@@ -160,56 +182,94 @@ class ScopeReader:
         cues: list[ScopeCue] = []
         for match in _CUMULATIVE.finditer(text):
             start = self._launch_date(text, match.end(), dates)
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.CUMULATIVE, "since launch", start, as_of)))
+            cues.append(
+                ScopeCue(
+                    match.start(),
+                    match.end(),
+                    Scope(ScopeKind.CUMULATIVE, "since launch", start, as_of),
+                )
+            )
         for match in _SINCE_DATE.finditer(text):
             if not any(c.start <= match.start() < c.end for c in cues):
                 start = self._launch_date(text, match.start(), dates)
-                cues.append(ScopeCue(match.start(), match.end(),
-                                     Scope(ScopeKind.CUMULATIVE, "since launch", start, as_of)))
+                cues.append(
+                    ScopeCue(
+                        match.start(),
+                        match.end(),
+                        Scope(ScopeKind.CUMULATIVE, "since launch", start, as_of),
+                    )
+                )
         for match in _LAST.finditer(text):
             cues.append(self._last_cue(match, as_of))
         for match in _IN_N.finditer(text):
             count, unit = _number(match.group(1)), match.group(2)
             label = f"{count} {unit.lower()}"
             begin = _span(count, unit, as_of) if as_of else None
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, label, begin, as_of)))
+            cues.append(
+                ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label, begin, as_of))
+            )
         for match in _MONTHS_TO.finditer(text):
             end = self._date_after(match.end(), dates)
             begin = shift_months(end, -12) + timedelta(days=1) if end else None
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, "12 months", begin, end)))
+            cues.append(
+                ScopeCue(
+                    match.start(), match.end(), Scope(ScopeKind.PERIOD, "12 months", begin, end)
+                )
+            )
         for match in _A_YEAR.finditer(text):
             begin = shift_months(as_of, -12) if as_of else None
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, "12 months", begin, as_of)))
+            cues.append(
+                ScopeCue(
+                    match.start(), match.end(), Scope(ScopeKind.PERIOD, "12 months", begin, as_of)
+                )
+            )
         for match in _PREVIOUS_YEAR.finditer(text):
             end = shift_months(as_of, -12) if as_of else None
             begin = shift_months(as_of, -24) if as_of else None
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, "previous 12 months", begin, end),
-                                 sticky=False))
+            cues.append(
+                ScopeCue(
+                    match.start(),
+                    match.end(),
+                    Scope(ScopeKind.PERIOD, "previous 12 months", begin, end),
+                    sticky=False,
+                )
+            )
         for match in _CALENDAR_YEAR.finditer(text):
             year = int(match.group(1))
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, str(year), date(year, 1, 1),
-                                       date(year, 12, 31)), sticky=False))
+            cues.append(
+                ScopeCue(
+                    match.start(),
+                    match.end(),
+                    Scope(ScopeKind.PERIOD, str(year), date(year, 1, 1), date(year, 12, 31)),
+                    sticky=False,
+                )
+            )
         for match in _THIS_YEAR.finditer(text):
             begin = date(as_of.year, 1, 1) if as_of else None
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, "this year", begin, as_of)))
+            cues.append(
+                ScopeCue(
+                    match.start(), match.end(), Scope(ScopeKind.PERIOD, "this year", begin, as_of)
+                )
+            )
         for match in _FINANCIAL_YEAR.finditer(text):
             first = int(match.group(1))
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 Scope(ScopeKind.PERIOD, f"{first}-{match.group(2)}",
-                                       date(first, 4, 1), date(first + 1, 3, 31))))
+            cues.append(
+                ScopeCue(
+                    match.start(),
+                    match.end(),
+                    Scope(
+                        ScopeKind.PERIOD,
+                        f"{first}-{match.group(2)}",
+                        date(first, 4, 1),
+                        date(first + 1, 3, 31),
+                    ),
+                )
+            )
         for match in _SAME.finditer(text):
             cues.append(ScopeCue(match.start(), match.end(), None))
         cues.extend(self._date_cues(text, dates))
         for match in _EVENT.finditer(text):
-            cues.append(ScopeCue(match.start(), match.end(),
-                                 self._event(text, match, dates)))
+            cues.append(ScopeCue(match.start(), match.end(), self._event(text, match, dates)))
         for match in _EVENT_BACK.finditer(text):
             cues.append(ScopeCue(match.start(), match.end(), None, to_event=True))
         return _without_overlaps(cues)
@@ -220,9 +280,9 @@ class ScopeReader:
         """Return the date figures are given to ("figures to 31 March 2023")."""
         for mention in dates:
             before = text[max(0, mention.start - 12) : mention.start].lower()
-            if re.search(r"\b(?:to|up to|until|as at|as of|ending)\s*$", before) and mention.day:
-                if not re.search(r"\bmonths?\s+(?:to|ending)\s*$", before):
-                    return mention.resolved
+            if (mention.day and re.search(r"\b(?:to|up to|until|as at|as of|ending)\s*$", before)
+                    and not re.search(r"\bmonths?\s+(?:to|ending)\s*$", before)):
+                return mention.resolved
         return None
 
     def _launch_date(self, text: str, index: int, dates: list[DateMention]) -> date | None:
@@ -253,8 +313,9 @@ class ScopeReader:
         end = as_of
         if not sticky:
             end, begin = begin, _span(count, unit, begin)
-        return ScopeCue(match.start(), match.end(), Scope(ScopeKind.PERIOD, label, begin, end),
-                        sticky)
+        return ScopeCue(
+            match.start(), match.end(), Scope(ScopeKind.PERIOD, label, begin, end), sticky
+        )
 
     def _date_cues(self, text: str, dates: list[DateMention]) -> list[ScopeCue]:
         """Return cues from explicit dates: ranges and single past days."""
@@ -268,15 +329,19 @@ class ScopeReader:
                 begin, end = _month_start(first), _month_end(second)
                 if begin and end and begin <= end:
                     label = f"{first.text} to {second.text}"
-                    cues.append(ScopeCue(first.start, second.end,
-                                         Scope(ScopeKind.PERIOD, label, begin, end)))
+                    cues.append(
+                        ScopeCue(
+                            first.start, second.end, Scope(ScopeKind.PERIOD, label, begin, end)
+                        )
+                    )
                     used |= {index, index + 1}
         for index, mention in enumerate(dates):
             if index in used or not self._is_past_day(text, mention):
                 continue
             day = mention.resolved
-            cues.append(ScopeCue(mention.start, mention.end,
-                                 Scope(ScopeKind.EVENT, mention.text, day, day)))
+            cues.append(
+                ScopeCue(mention.start, mention.end, Scope(ScopeKind.EVENT, mention.text, day, day))
+            )
         return cues
 
     def _is_past_day(self, text: str, mention: DateMention) -> bool:
@@ -318,8 +383,10 @@ def resolve(cue: ScopeCue | None, current: Scope, event: Scope | None = None) ->
         return current
     if cue.scope is None:
         return event if cue.to_event and event is not None else current
-    if cue.scope.kind is ScopeKind.EVENT and cue.scope.start is None and (
-        current.kind is ScopeKind.EVENT and current.start is not None
+    if (
+        cue.scope.kind is ScopeKind.EVENT
+        and cue.scope.start is None
+        and (current.kind is ScopeKind.EVENT and current.start is not None)
     ):
         return replace(current, label=cue.scope.label)
     return cue.scope

@@ -10,10 +10,20 @@ from collections.abc import Callable
 from types import ModuleType
 
 from checks.model import RunResult
-from checks.reports import github, gitlab, json_report, junit, sarif, text_report
+from checks.reports import (
+    github,
+    gitlab,
+    html,
+    json_report,
+    junit,
+    markdown,
+    sarif,
+    text_report,
+)
 
 FORMATS: dict[str, ModuleType] = {
-    module.FORMAT: module for module in (text_report, json_report, sarif, junit, github, gitlab)
+    module.FORMAT: module
+    for module in (text_report, json_report, html, markdown, sarif, junit, github, gitlab)
 }
 
 __all__ = ["FORMATS", "render"]

@@ -23,8 +23,9 @@ def render(result: RunResult) -> str:
 
 def annotation(finding: Finding) -> str:
     """Return the workflow command that annotates one finding."""
-    properties = ",".join(f"{name}={escape_property(value)}"
-                          for name, value in _properties(finding))
+    properties = ",".join(
+        f"{name}={escape_property(value)}" for name, value in _properties(finding)
+    )
     return f"::{COMMANDS[finding.severity]} {properties}::{escape_data(_message(finding))}"
 
 

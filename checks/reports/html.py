@@ -87,23 +87,27 @@ def document_summaries(result: RunResult) -> list[DocumentSummary]:
     for document in result.documents:
         own = figures.get(document.path, [])
         severities = Counter(f.severity for f in findings.get(document.path, []))
-        summaries.append(DocumentSummary(
-            path=document.path,
-            published=document.published.isoformat() if document.published else "",
-            title=document.title or "",
-            figures=len(own),
-            checked=sum(1 for f in own if f.id in result.checked),
-            errors=severities[Severity.ERROR],
-            warnings=severities[Severity.WARNING],
-            info=severities[Severity.INFO],
-        ))
+        summaries.append(
+            DocumentSummary(
+                path=document.path,
+                published=document.published.isoformat() if document.published else "",
+                title=document.title or "",
+                figures=len(own),
+                checked=sum(1 for f in own if f.id in result.checked),
+                errors=severities[Severity.ERROR],
+                warnings=severities[Severity.WARNING],
+                info=severities[Severity.INFO],
+            )
+        )
     return summaries
 
 
 def total_of(summaries: Sequence[DocumentSummary]) -> DocumentSummary:
     """Return the column sums of the summary table (path "total", no date)."""
     return DocumentSummary(
-        path="total", published="", title="",
+        path="total",
+        published="",
+        title="",
         figures=sum(s.figures for s in summaries),
         checked=sum(s.checked for s in summaries),
         errors=sum(s.errors for s in summaries),
@@ -120,14 +124,16 @@ def rule_totals(result: RunResult) -> list[RuleTotal]:
     totals = []
     for code in sorted(grouped):
         severities = Counter(f.severity for f in grouped[code])
-        totals.append(RuleTotal(
-            rule=grouped[code][0].rule.value,
-            code=code,
-            count=len(grouped[code]),
-            errors=severities[Severity.ERROR],
-            warnings=severities[Severity.WARNING],
-            info=severities[Severity.INFO],
-        ))
+        totals.append(
+            RuleTotal(
+                rule=grouped[code][0].rule.value,
+                code=code,
+                count=len(grouped[code]),
+                errors=severities[Severity.ERROR],
+                warnings=severities[Severity.WARNING],
+                info=severities[Severity.INFO],
+            )
+        )
     return totals
 
 
@@ -137,8 +143,11 @@ def uncovered_figures(result: RunResult, path: str) -> list[Figure]:
     Only the kinds the checks can compare count (counts, decimals, percentages,
     money): an age or a date left alone is expected, a count is a blind spot.
     """
-    return [f for f in result.figures_of(path)
-            if f.kind in COMPARABLE_KINDS and f.id not in result.checked]
+    return [
+        f
+        for f in result.figures_of(path)
+        if f.kind in COMPARABLE_KINDS and f.id not in result.checked
+    ]
 
 
 def describe_value(figure: Figure) -> str:
@@ -287,13 +296,22 @@ def build_view(result: RunResult) -> ReportView:
     figures = _by_path(result.figures)
     findings = _by_path(result.findings)
     documents = tuple(
-        _document_view(document, summary, slugs, figures.get(document.path, []),
-                       findings.get(document.path, []), result)
+        _document_view(
+            document,
+            summary,
+            slugs,
+            figures.get(document.path, []),
+            findings.get(document.path, []),
+            result,
+        )
         for document, summary in zip(result.documents, summaries, strict=True)
     )
     shown = {d.summary.path for d in documents}
-    stray = tuple(_finding_view(f, f"f-stray-{index}", slugs)
-                  for index, f in enumerate(result.findings, 1) if f.path not in shown)
+    stray = tuple(
+        _finding_view(f, f"f-stray-{index}", slugs)
+        for index, f in enumerate(result.findings, 1)
+        if f.path not in shown
+    )
     return ReportView(
         version=__version__,
         summary_line=summary_line(result),
@@ -323,9 +341,14 @@ def _slugs(paths: Iterable[str]) -> dict[str, str]:
     return slugs
 
 
-def _document_view(document: Document, summary: DocumentSummary, slugs: dict[str, str],
-                   figures: list[Figure], findings: list[Finding],
-                   result: RunResult) -> DocumentView:
+def _document_view(
+    document: Document,
+    summary: DocumentSummary,
+    slugs: dict[str, str],
+    figures: list[Figure],
+    findings: list[Finding],
+    result: RunResult,
+) -> DocumentView:
     slug = slugs[document.path]
     starts = document.line_starts or line_starts_of(document.raw)
     count = _line_count(document.raw, starts)
@@ -337,9 +360,14 @@ def _document_view(document: Document, summary: DocumentSummary, slugs: dict[str
         for f in uncovered_figures(result, document.path)
     )
     return DocumentView(
-        summary=summary, slug=slug, anchor=f"doc-{slug}", format=document.format,
-        number_width=len(str(count)), lines=lines,
-        findings=tuple(v for line in sorted(views) for v in views[line]), uncovered=uncovered,
+        summary=summary,
+        slug=slug,
+        anchor=f"doc-{slug}",
+        format=document.format,
+        number_width=len(str(count)),
+        lines=lines,
+        findings=tuple(v for line in sorted(views) for v in views[line]),
+        uncovered=uncovered,
     )
 
 
@@ -350,8 +378,9 @@ def _line_count(raw: str, starts: Sequence[int]) -> int:
     return len(starts)
 
 
-def _finding_views(findings: list[Finding], slug: str, slugs: dict[str, str],
-                   count: int) -> dict[int, list[FindingView]]:
+def _finding_views(
+    findings: list[Finding], slug: str, slugs: dict[str, str], count: int
+) -> dict[int, list[FindingView]]:
     """Return the finding views per line; a second finding on a line gets ``-2``."""
     views: dict[int, list[FindingView]] = defaultdict(list)
     for finding in sorted(findings, key=Finding.sort_key):
@@ -383,7 +412,9 @@ def _related_view(related: Related, path: str, slugs: dict[str, str]) -> Related
     slug = slugs.get(related.path)
     where = f"line {related.line}" if related.path == path else f"{related.path}:{related.line}"
     return RelatedView(
-        text=related.text, role=related.role, where=where,
+        text=related.text,
+        role=related.role,
+        where=where,
         href=f"#{slug}-L{related.line}" if slug else "",
     )
 
@@ -398,8 +429,13 @@ class _Span:
     mark: Mark
 
 
-def _marks(raw: str, starts: Sequence[int], figures: list[Figure], findings: list[Finding],
-           checked: frozenset[str]) -> list[_Span]:
+def _marks(
+    raw: str,
+    starts: Sequence[int],
+    figures: list[Figure],
+    findings: list[Finding],
+    checked: frozenset[str],
+) -> list[_Span]:
     """Return the figures' raw-file spans, sorted and made disjoint."""
     flagged = {(f.line, f.column): f.severity.value for f in findings}
     spans = []
@@ -425,8 +461,9 @@ def _marks(raw: str, starts: Sequence[int], figures: list[Figure], findings: lis
     return disjoint
 
 
-def _finding_spans(raw: str, starts: Sequence[int], findings: list[Finding],
-                   figures: list[_Span]) -> list[_Span]:
+def _finding_spans(
+    raw: str, starts: Sequence[int], findings: list[Finding], figures: list[_Span]
+) -> list[_Span]:
     """Return the spans of findings that are not about a figure ("this morning (Thurs)")."""
     taken = sorted((s.start, s.end) for s in figures if s.end > s.start)
     starts_taken = [start for start, _ in taken]
@@ -434,8 +471,9 @@ def _finding_spans(raw: str, starts: Sequence[int], findings: list[Finding],
     spans = []
     for finding in findings:
         start = _offset(raw, starts, finding.line, finding.column)
-        end = _offset(raw, starts, finding.end_line or finding.line,
-                      finding.end_column or finding.column)
+        end = _offset(
+            raw, starts, finding.end_line or finding.line, finding.end_column or finding.column
+        )
         # Figures starting before ``end`` overlap when the furthest of them reaches past ``start``.
         before = bisect.bisect_left(starts_taken, end)
         if end <= start or (before and reach[before - 1] > start):
@@ -463,18 +501,27 @@ def _mark(figure: Figure, checked: bool, severity: str | None, written: bool) ->
     if not written:
         css += " badge-only"
     # A figure not written in the text (how many people a list names) shows as a badge.
-    return Mark(id=f"fig-{figure.id}", css=css, title=_tooltip(figure, coverage),
-                badge="" if written else figure.text)
+    return Mark(
+        id=f"fig-{figure.id}",
+        css=css,
+        title=_tooltip(figure, coverage),
+        badge="" if written else figure.text,
+    )
 
 
 def _tooltip(figure: Figure, coverage: str) -> str:
     parts = [f"{figure.kind.value}: {describe_value(figure)}"]
     if figure.qualifier:
         parts.append(f"qualifier: {figure.qualifier}")
-    parts.extend(f"{label}: {value or '—'}" for label, value in (
-        ("noun", figure.noun), ("metric", figure.metric), ("entity", figure.entity),
-        ("scope", str(figure.scope)),
-    ))
+    parts.extend(
+        f"{label}: {value or '—'}"
+        for label, value in (
+            ("noun", figure.noun),
+            ("metric", figure.metric),
+            ("entity", figure.entity),
+            ("scope", str(figure.scope)),
+        )
+    )
     if figure.relation:
         parts.append(f"{figure.relation} of {figure.about}")
     parts.append(_COVERAGE_NOTES[coverage])
@@ -488,8 +535,14 @@ _COVERAGE_NOTES = {
 }
 
 
-def _source_lines(raw: str, starts: Sequence[int], count: int, slug: str, spans: list[_Span],
-                  findings: dict[int, list[FindingView]]) -> tuple[SourceLine, ...]:
+def _source_lines(
+    raw: str,
+    starts: Sequence[int],
+    count: int,
+    slug: str,
+    spans: list[_Span],
+    findings: dict[int, list[FindingView]],
+) -> tuple[SourceLine, ...]:
     """Return the first ``count`` lines of ``raw`` cut into plain and marked pieces."""
     lines = []
     index = 0  # the first span that may reach the current line
@@ -501,10 +554,15 @@ def _source_lines(raw: str, starts: Sequence[int], count: int, slug: str, spans:
             end -= 1  # CRLF: the CR is part of the line break, not the text
         pieces, index = _pieces(raw, start, end, next_start, spans, index)
         own = tuple(findings.get(number, ()))
-        lines.append(SourceLine(
-            number=number, anchor=f"{slug}-L{number}", pieces=pieces,
-            findings=own, severity=_worst(own) if own else "",
-        ))
+        lines.append(
+            SourceLine(
+                number=number,
+                anchor=f"{slug}-L{number}",
+                pieces=pieces,
+                findings=own,
+                severity=_worst(own) if own else "",
+            )
+        )
     return tuple(lines)
 
 
@@ -512,8 +570,9 @@ def _worst(findings: Iterable[FindingView]) -> str:
     return max((Severity(f.severity) for f in findings), key=lambda s: s.rank).value
 
 
-def _pieces(raw: str, start: int, end: int, next_start: int, spans: list[_Span],
-            index: int) -> tuple[tuple[Piece, ...], int]:
+def _pieces(
+    raw: str, start: int, end: int, next_start: int, spans: list[_Span], index: int
+) -> tuple[tuple[Piece, ...], int]:
     """Return the pieces of the line ``raw[start:end]`` and the next span to look at."""
     if index >= len(spans) or spans[index].start >= next_start:
         return ((Piece(_visible(raw[start:end])),) if end > start else ()), index

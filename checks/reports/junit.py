@@ -49,8 +49,9 @@ def render(result: RunResult) -> str:
 def testcase(finding: Finding) -> TestCase:
     """Return the failing testcase for one finding."""
     path = _clean(finding.path.replace("\\", "/"))
-    case = _LocatedTestCase(f"{finding.code} {finding.line}:{finding.column}", classname=path,
-                            time=0.0)
+    case = _LocatedTestCase(
+        f"{finding.code} {finding.line}:{finding.column}", classname=path, time=0.0
+    )
     case.file = path
     failure = Failure(_clean(finding.message), finding.code)
     failure.text = _clean(details(finding))
@@ -61,14 +62,18 @@ def testcase(finding: Finding) -> TestCase:
 def details(finding: Finding) -> str:
     """Return the failure text: where, which rule, the message, hint and related figures."""
     slug = CATALOG[finding.rule].slug
-    lines = [f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {slug} "
-             f"[{finding.severity.value}] ({finding.check})", finding.message]
+    lines = [
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {slug} "
+        f"[{finding.severity.value}] ({finding.check})",
+        finding.message,
+    ]
     if finding.hint:
         lines.append(f"hint: {finding.hint}")
     for related in finding.related:
         role = f"{related.role}: " if related.role else ""
-        lines.append(f'related: {role}"{related.text}" at '
-                     f"{related.path}:{related.line}:{related.column}")
+        lines.append(
+            f'related: {role}"{related.text}" at {related.path}:{related.line}:{related.column}'
+        )
     return "\n".join(lines)
 
 

@@ -24,17 +24,19 @@ FORMAT = "markdown"
 MAX_FINDINGS = 100
 MAX_UNCOVERED = 20
 
-_ESCAPES = str.maketrans({
-    **{c: "\\" + c for c in "\\`*_[]|~"},
-    "<": "&lt;",
-    ">": "&gt;",
-    "&": "&amp;",
-    "\n": " ",
-    "\r": " ",
-    "\t": " ",
-    # A zero-width space keeps "@name" from notifying a GitHub user.
-    "@": "@\u200b",
-})
+_ESCAPES = str.maketrans(
+    {
+        **{c: "\\" + c for c in "\\`*_[]|~"},
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "\n": " ",
+        "\r": " ",
+        "\t": " ",
+        # A zero-width space keeps "@name" from notifying a GitHub user.
+        "@": "@\u200b",
+    }
+)
 
 
 def escape(text: str) -> str:
@@ -63,8 +65,10 @@ def render(result: RunResult) -> str:
         blocks.append(f"#### {escape(path)}")
         blocks.extend(_findings_blocks(own, shown))
     if len(result.findings) > MAX_FINDINGS:
-        blocks.append(f"Showing {MAX_FINDINGS} of {len(result.findings)} findings: "
-                      "the HTML and JSON reports have them all.")
+        blocks.append(
+            f"Showing {MAX_FINDINGS} of {len(result.findings)} findings: "
+            "the HTML and JSON reports have them all."
+        )
     return "\n\n".join(blocks) + "\n"
 
 
@@ -108,13 +112,22 @@ def _findings_blocks(own: list[Finding], shown: list[Finding]) -> list[str]:
 
 
 def _findings_table(findings: list[Finding]) -> str:
-    rows = [_row(["Where", "Code", "Severity", "Message", "Likely fix"]),
-            _row([":--", ":--", ":--", ":--", ":--"])]
+    rows = [
+        _row(["Where", "Code", "Severity", "Message", "Likely fix"]),
+        _row([":--", ":--", ":--", ":--", ":--"]),
+    ]
     for f in findings:
-        rows.append(_row([
-            escape(f"{f.path}:{f.line}"), f"`{f.code}`", _severity(f),
-            escape(f.message), escape(f.hint or ""),
-        ]))
+        rows.append(
+            _row(
+                [
+                    escape(f"{f.path}:{f.line}"),
+                    f"`{f.code}`",
+                    _severity(f),
+                    escape(f.message),
+                    escape(f.hint or ""),
+                ]
+            )
+        )
     return "\n".join(rows)
 
 
@@ -124,8 +137,10 @@ def _severity(finding: Finding) -> str:
 
 
 def _coverage_line(summary: DocumentSummary, uncovered: list[Figure]) -> str:
-    line = (f"Coverage: {summary.figures:,} figure{'' if summary.figures == 1 else 's'} read, "
-            f"{summary.checked:,} compared by a check")
+    line = (
+        f"Coverage: {summary.figures:,} figure{'' if summary.figures == 1 else 's'} read, "
+        f"{summary.checked:,} compared by a check"
+    )
     if not uncovered:
         return line + "; every quantity read was compared."
     listed = ", ".join(f'line {f.line} "{escape(f.text)}"' for f in uncovered[:MAX_UNCOVERED])

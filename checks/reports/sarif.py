@@ -40,11 +40,13 @@ def log(result: RunResult) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": driver()},
-            "columnKind": "unicodeCodePoints",
-            "results": [result_record(finding) for finding in result.findings],
-        }],
+        "runs": [
+            {
+                "tool": {"driver": driver()},
+                "columnKind": "unicodeCodePoints",
+                "results": [result_record(finding) for finding in result.findings],
+            }
+        ],
     }
 
 
@@ -79,10 +81,14 @@ def result_record(finding: Finding) -> dict[str, Any]:
         "ruleIndex": _RULE_INDEX[finding.rule],
         "level": LEVELS[finding.severity],
         "message": {"text": message_text(finding)},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": artifact_location(finding.path),
-            "region": region(finding),
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": artifact_location(finding.path),
+                    "region": region(finding),
+                }
+            }
+        ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
         "properties": {"check": finding.check},
     }
@@ -114,8 +120,11 @@ def region(finding: Finding) -> dict[str, int]:
     """Return the 1-based region of a finding; the end column is exclusive."""
     start_line, start_column = max(finding.line, 1), max(finding.column, 1)
     end_line = max(finding.end_line or start_line, start_line)
-    spans: dict[str, int] = {"startLine": start_line, "startColumn": start_column,
-                             "endLine": end_line}
+    spans: dict[str, int] = {
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+    }
     if finding.end_column is not None:
         lowest = start_column if end_line == start_line else 1
         spans["endColumn"] = max(finding.end_column, lowest)

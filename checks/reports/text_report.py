@@ -14,8 +14,10 @@ FORMAT = "text"
 def render(result: RunResult) -> str:
     lines = []
     for finding in result.findings:
-        lines.append(f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-                     f"[{finding.severity.value}] {finding.message}")
+        lines.append(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+            f"[{finding.severity.value}] {finding.message}"
+        )
         if finding.hint:
             lines.append(f"    hint: {finding.hint}")
     lines.append(summary_line(result))
@@ -34,9 +36,13 @@ def summary_line(result: RunResult) -> str:
     tail = f"; {', '.join(hidden)}" if hidden else ""
     if not result.findings:
         return f"No problems found in {documents} ({figures}{tail})."
-    parts = [_plural(result.count(s), s.value if s is not Severity.INFO else "note")
-             for s in Severity if result.count(s)]
+    parts = [
+        _plural(result.count(s), s.value if s is not Severity.INFO else "note")
+        for s in Severity
+        if result.count(s)
+    ]
     return f"Found {', '.join(parts)} in {documents} ({figures}{tail})."
+
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -10,7 +10,8 @@
         store.save(path, hash_file(path), published, figures)
 
 Names are imported on first use: :mod:`checks.store.timeline` (what the
-reports draw) does not load SQLAlchemy.
+reports draw: ``from checks.store.timeline import timeline``) does not load
+SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # the real names, for type checkers; at run time they load on
     from checks.store.rows import hash_file, normalise_path
     from checks.store.schema import SCHEMA_VERSION
     from checks.store.store import FigureStore, StoredDocument, open_store
-    from checks.store.timeline import TimelinePoint, sparkline, timeline
+    from checks.store.timeline import TimelinePoint, sparkline
 
 _EXPORTS = {
     "FigureStore": "checks.store.store",
@@ -33,7 +34,6 @@ _EXPORTS = {
     "normalise_path": "checks.store.rows",
     "TimelinePoint": "checks.store.timeline",
     "sparkline": "checks.store.timeline",
-    "timeline": "checks.store.timeline",
 }
 
 __all__ = [
@@ -45,8 +45,8 @@ __all__ = [
     "normalise_path",
     "open_store",
     "sparkline",
-    "timeline",
 ]
+# ``timeline`` is not re-exported: the name is its module's, checks.store.timeline.
 
 
 def __getattr__(name: str) -> Any:

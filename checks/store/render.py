@@ -83,13 +83,13 @@ def _plain(value: float) -> int | float | None:
     # Whole numbers print without ".0"; open ends are null.
     if not math.isfinite(value):
         return None
-    return int(value) if value.is_integer() else value
+    return int(value) if float(value).is_integer() else value
 
 
 def _number(value: float | None) -> str:
     if value is None or not math.isfinite(value):
         return "?"
-    if value.is_integer():
+    if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 

@@ -29,7 +29,13 @@ from checks.validate.claims import Claim, Interval
 CHECK_MODULES = (sums, order, counts, conflicts, trend, weekdays, truncation, ranges, arithmetic)
 
 __all__ = [
-    "Batch", "Claim", "Interval", "check_descriptions", "collect_claims", "run_checks", "validate",
+    "Batch",
+    "Claim",
+    "Interval",
+    "check_descriptions",
+    "collect_claims",
+    "run_checks",
+    "validate",
 ]
 
 
@@ -44,15 +50,17 @@ def check_descriptions(rules: RuleSet) -> dict[str, str]:
     return described
 
 
-def collect_claims(documents: Sequence[Document], figures: Sequence[Figure],
-                   rules: RuleSet) -> list[Claim]:
+def collect_claims(
+    documents: Sequence[Document], figures: Sequence[Figure], rules: RuleSet
+) -> list[Claim]:
     """Return every claim the checks make about these documents."""
     batch = Batch(list(documents), list(figures), rules)
     return [claim for module in CHECK_MODULES for claim in module.claims(batch)]
 
 
-def run_checks(documents: Sequence[Document], figures: Sequence[Figure],
-               rules: RuleSet) -> list[Finding]:
+def run_checks(
+    documents: Sequence[Document], figures: Sequence[Figure], rules: RuleSet
+) -> list[Finding]:
     """Validate the figures of ``documents`` and return the findings, sorted by place.
 
     Where two checks report the same figure for the same rule (a subset stated
@@ -61,8 +69,9 @@ def run_checks(documents: Sequence[Document], figures: Sequence[Figure],
     return validate(documents, figures, rules)[0]
 
 
-def validate(documents: Sequence[Document], figures: Sequence[Figure],
-             rules: RuleSet) -> tuple[list[Finding], frozenset[str]]:
+def validate(
+    documents: Sequence[Document], figures: Sequence[Figure], rules: RuleSet
+) -> tuple[list[Finding], frozenset[str]]:
     """Return the findings and the ids of every figure a check compared (the coverage)."""
     from checks.validate.engine import failing_claims
 

@@ -23,12 +23,15 @@ CHECKS = {
     DIFFERENCE: "A stated difference equals the difference between the two figures given.",
 }
 
-_UP = r"up|rose|rise|risen|rising|increased?|increases|grew|growth|higher|more|jump(?:ed)?|climb(?:ed)?"
-_DOWN = (r"down|fell|fall|fallen|falling|dropped|drop|decreased?|decreases|reduction|cut|declined?|"
-         r"lower|fewer|less")
-_CUE_BEFORE = re.compile(
-    rf"\b(?P<word>{_UP}|{_DOWN})\b(?:\s+(?:by|of))?\s*$", re.IGNORECASE
+_UP = (
+    r"up|rose|rise|risen|rising|increased?|increases|grew|growth|higher|more|"
+    r"jump(?:ed)?|climb(?:ed)?"
 )
+_DOWN = (
+    r"down|fell|fall|fallen|falling|dropped|drop|decreased?|decreases|reduction|cut|declined?|"
+    r"lower|fewer|less"
+)
+_CUE_BEFORE = re.compile(rf"\b(?P<word>{_UP}|{_DOWN})\b(?:\s+(?:by|of))?\s*$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"^\s*(?P<word>increase|rise|fall|drop|decrease|reduction|cut|jump|more|fewer|less|higher|"
     r"lower|up|down)\b",
@@ -39,8 +42,9 @@ _OLD_MARK = re.compile(
     r"(?:\s+(?:an\s+estimated|the))?\s*$",
     re.IGNORECASE,
 )
-_NEW_MARK = re.compile(r"(?<!compared )\bto(?:\s+(?:an\s+estimated|a\s+total\s+of))?\s*$",
-                       re.IGNORECASE)
+_NEW_MARK = re.compile(
+    r"(?<!compared )\bto(?:\s+(?:an\s+estimated|a\s+total\s+of))?\s*$", re.IGNORECASE
+)
 _BY_MARK = re.compile(r"\bby\s*$", re.IGNORECASE)
 _CHANGE_COMPARISON = re.compile(r"^\s*(more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
 _VALUE_KINDS = (Kind.COUNT, Kind.DECIMAL, Kind.MONEY)
@@ -58,8 +62,11 @@ def claims(batch: Batch) -> Iterator[Claim]:
 
 def _sentence_claims(figures: list[Figure]) -> Iterator[Claim]:
     text = figures[0].context
-    differences = [f for f in figures if f.kind in (*_VALUE_KINDS, Kind.CHANGE)
-                   and _BY_MARK.search(text[: f.at])]
+    differences = [
+        f
+        for f in figures
+        if f.kind in (*_VALUE_KINDS, Kind.CHANGE) and _BY_MARK.search(text[: f.at])
+    ]
     values = [f for f in figures if f.kind in _VALUE_KINDS and f not in differences and f.value > 0]
     for percent in (f for f in figures if f.kind is Kind.PERCENT):
         direction = _direction(text, percent)
@@ -83,8 +90,11 @@ def _sentence_claims(figures: list[Figure]) -> Iterator[Claim]:
         end = change.at + len(change.text)
         # "121 people, three more than in the previous 12 months (118)": the compared
         # figure follows "than" closely, within the clause.
-        after = [v for v in values if end < v.at <= end + 45
-                 and not re.search(r"[,;.]", text[end : v.at])]
+        after = [
+            v
+            for v in values
+            if end < v.at <= end + 45 and not re.search(r"[,;.]", text[end : v.at])
+        ]
         if before and after:
             yield _difference_claim(change, after[0], before[-1])
 
@@ -146,39 +156,68 @@ def _percent_claim(percent: Figure, old: Figure, new: Figure) -> Claim:
         f" / {number(old.value)} = {middle:.1f}%."
     )
     finding = Finding(
-        rule=Rule.ARITHMETIC, severity=Severity.ERROR, path=percent.path, line=percent.line,
-        column=percent.column, end_line=percent.end_line, end_column=percent.end_column,
-        message=message, hint=_percent_hint(percent, old, new, middle),
-        check=PERCENT_CHANGE, related=(related(old, "from"), related(new, "to")),
+        rule=Rule.ARITHMETIC,
+        severity=Severity.ERROR,
+        path=percent.path,
+        line=percent.line,
+        column=percent.column,
+        end_line=percent.end_line,
+        end_column=percent.end_column,
+        message=message,
+        hint=_percent_hint(percent, old, new, middle),
+        check=PERCENT_CHANGE,
+        related=(related(old, "from"), related(new, "to")),
     )
-    return Claim(PERCENT_CHANGE, Interval(percent.low, percent.high), computed, finding,
-                 (percent.id, old.id, new.id))
+    return Claim(
+        PERCENT_CHANGE,
+        Interval(percent.low, percent.high),
+        computed,
+        finding,
+        (percent.id, old.id, new.id),
+    )
 
 
 def _percent_hint(percent: Figure, old: Figure, new: Figure, middle: float) -> str:
     change = abs(new.value - old.value)
     if abs(percent.value - change) < 0.5:
-        return (f"{percent.text} looks like the absolute change ({number(new.value)} - "
-                f"{number(old.value)} = {number(change)}) given as a percentage; the change is "
-                f"{middle:.1f}%.")
+        return (
+            f"{percent.text} looks like the absolute change ({number(new.value)} - "
+            f"{number(old.value)} = {number(change)}) given as a percentage; the change is "
+            f"{middle:.1f}%."
+        )
     if new.value and abs(change / new.value * 100 - percent.value) <= 0.5:
-        return (f"{percent.text} is the change divided by the later figure ({number(change)} / "
-                f"{number(new.value)}); a change is measured against the earlier figure: "
-                f"{middle:.1f}%.")
+        return (
+            f"{percent.text} is the change divided by the later figure ({number(change)} / "
+            f"{number(new.value)}); a change is measured against the earlier figure: "
+            f"{middle:.1f}%."
+        )
     return f"The figures give {middle:.1f}%, which rounds to {round(middle)}%."
 
 
 def _difference_claim(difference: Figure, old: Figure, new: Figure) -> Claim:
     computed = _difference(old, new)
     actual = abs(new.value - old.value)
-    message = (f"{quoted(difference)} does not match its figures: {number(new.value)} and "
-               f"{number(old.value)} differ by {number(actual)}.")
-    finding = Finding(
-        rule=Rule.ARITHMETIC, severity=Severity.ERROR, path=difference.path,
-        line=difference.line, column=difference.column, end_line=difference.end_line,
-        end_column=difference.end_column, message=message,
-        hint=f"The stated difference should be {number(actual)}, or one of the figures is wrong.",
-        check=DIFFERENCE, related=(related(old, "from"), related(new, "to")),
+    message = (
+        f"{quoted(difference)} does not match its figures: {number(new.value)} and "
+        f"{number(old.value)} differ by {number(actual)}."
     )
-    return Claim(DIFFERENCE, Interval(difference.low, difference.high), computed, finding,
-                 (difference.id, old.id, new.id))
+    finding = Finding(
+        rule=Rule.ARITHMETIC,
+        severity=Severity.ERROR,
+        path=difference.path,
+        line=difference.line,
+        column=difference.column,
+        end_line=difference.end_line,
+        end_column=difference.end_column,
+        message=message,
+        hint=f"The stated difference should be {number(actual)}, or one of the figures is wrong.",
+        check=DIFFERENCE,
+        related=(related(old, "from"), related(new, "to")),
+    )
+    return Claim(
+        DIFFERENCE,
+        Interval(difference.low, difference.high),
+        computed,
+        finding,
+        (difference.id, old.id, new.id),
+    )

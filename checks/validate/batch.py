@@ -38,17 +38,21 @@ class Batch:
             self.by_path[figure.path].append(figure)
         self.published = {d.path: d.published for d in self.documents}
 
-    def measured(self, path: str | None = None, *, need_entity: bool = True,
-                 need_metric: bool = True) -> Iterable[Figure]:
+    def measured(
+        self, path: str | None = None, *, need_entity: bool = True, need_metric: bool = True
+    ) -> Iterable[Figure]:
         """Yield the figures that state a quantity with a metric and an entity (or, when
         asked, without them)."""
         figures = self.by_path.get(path, []) if path else self.figures
         for figure in figures:
-            if (figure.kind in COMPARABLE_KINDS and figure.kind is not Kind.PERCENT
-                    and (figure.metric or (not need_metric and figure.noun))
-                    and (figure.entity or not need_entity)
-                    and figure.relation not in ("listing", "remainder")
-                    and not self._sub_population(figure)):
+            if (
+                figure.kind in COMPARABLE_KINDS
+                and figure.kind is not Kind.PERCENT
+                and (figure.metric or (not need_metric and figure.noun))
+                and (figure.entity or not need_entity)
+                and figure.relation not in ("listing", "remainder")
+                and not self._sub_population(figure)
+            ):
                 yield figure
 
     def _sub_population(self, figure: Figure) -> bool:
@@ -84,8 +88,7 @@ def same_period(a: Scope, b: Scope) -> bool:
         return a.end is None and b.end is None
     if a.start and a.end and b.start and b.end:
         tolerance = min(_tolerance(a), _tolerance(b))
-        return (abs((a.start - b.start).days) <= tolerance
-                and abs((a.end - b.end).days) <= tolerance)
+        return abs((a.start - b.start).days) <= tolerance and abs((a.end - b.end).days) <= tolerance
     if a.start is None and b.start is None:
         return a.kind is b.kind and a.label.lower() == b.label.lower()
     return False
@@ -103,8 +106,9 @@ def contains(outer: Scope, inner: Scope) -> bool:
         return started and inner.end <= outer.end + _days(31)
     if outer.start is None:
         return False
-    inside = (outer.start - _days(tolerance) <= inner.start
-              and inner.end <= outer.end + _days(tolerance))
+    inside = outer.start - _days(tolerance) <= inner.start and inner.end <= outer.end + _days(
+        tolerance
+    )
     shorter = (inner.end - inner.start).days * 2 < (outer.end - outer.start).days
     return inside and shorter
 

@@ -81,23 +81,48 @@ def _within(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
         by_path[figure.path].append(figure)
     for same_doc in by_path.values():
         for index, later in enumerate(same_doc):
-            first = next((f for f in same_doc[:index] if same_period(f.scope, later.scope)
-                          and restriction(f) == restriction(later)), None)
+            first = next(
+                (
+                    f
+                    for f in same_doc[:index]
+                    if same_period(f.scope, later.scope) and restriction(f) == restriction(later)
+                ),
+                None,
+            )
             if first is not None:
                 yield _claim(batch, IN_DOCUMENT, later, first, Severity.ERROR)
 
 
 def _across(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
-    dated = [f for f in figures if _dated(f)]
-    for later in dated:
-        earlier = [
-            f for f in dated
-            if f.path != later.path and _before(batch, f.path, later.path)
-            and same_period(f.scope, later.scope) and _exact_period(f, later)
-            and restriction(f) == restriction(later)
-        ]
-        if earlier:
-            yield _claim(batch, ACROSS, later, earlier[-1], Severity.ERROR)
+    # Only the same dates count across releases, so figures are grouped by their
+    # exact period first: an archive of thousands of releases stays linear.
+    by_period: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+    for figure in figures:
+        if _dated(figure):
+            by_period[_period_key(figure)].append(figure)
+    for dated in by_period.values():
+        if len({f.path for f in dated}) < 2:
+            continue
+        for later in dated:
+            earlier = [
+                f
+                for f in dated
+                if f.path != later.path
+                and _before(batch, f.path, later.path)
+                and (
+                    f.scope.kind is not ScopeKind.CUMULATIVE or same_programme(f.scope, later.scope)
+                )
+                and restriction(f) == restriction(later)
+            ]
+            if earlier:
+                yield _claim(batch, ACROSS, later, earlier[-1], Severity.ERROR)
+
+
+def _period_key(figure: Figure) -> tuple[object, ...]:
+    scope = figure.scope
+    if scope.kind is ScopeKind.CUMULATIVE:
+        return (scope.kind, scope.end)
+    return (False, scope.start, scope.end)
 
 
 def _dated(figure: Figure) -> bool:
@@ -107,14 +132,6 @@ def _dated(figure: Figure) -> bool:
     return scope.start is not None and scope.end is not None
 
 
-def _exact_period(a: Figure, b: Figure) -> bool:
-    # Across releases only the same dates count: "the last 12 months" of two
-    # releases a month apart are different periods.
-    if a.scope.kind is ScopeKind.CUMULATIVE:
-        return a.scope.end == b.scope.end and same_programme(a.scope, b.scope)
-    return a.scope.start == b.scope.start and a.scope.end == b.scope.end
-
-
 def _before(batch: Batch, first: str, second: str) -> bool:
     one, two = batch.published.get(first), batch.published.get(second)
     if one is None or two is None:
@@ -122,9 +139,12 @@ def _before(batch: Batch, first: str, second: str) -> bool:
     return one < two or (one == two and first < second)
 
 
-def _claim(batch: Batch, check: str, later: Figure, earlier: Figure,
-           severity: Severity) -> Claim:
-    where = f"line {earlier.line}" if earlier.path == later.path else f"{earlier.path} line {earlier.line}"
+def _claim(batch: Batch, check: str, later: Figure, earlier: Figure, severity: Severity) -> Claim:
+    where = (
+        f"line {earlier.line}"
+        if earlier.path == later.path
+        else f"{earlier.path} line {earlier.line}"
+    )
     message = (
         f"{entity_name(batch.rules, later.entity)} {metric_name(batch.rules, later.metric)} "
         f"{scope_phrase(later.scope)} is given as {quoted(later)} here but as "
@@ -132,9 +152,17 @@ def _claim(batch: Batch, check: str, later: Figure, earlier: Figure,
     )
     hint = "The same quantity for the same period must have one value: correct one of the two."
     finding = Finding(
-        rule=Rule.CONFLICT, severity=severity, path=later.path, line=later.line,
-        column=later.column, end_line=later.end_line, end_column=later.end_column,
-        message=message, hint=hint, check=check, related=(related(earlier, "earlier"),),
+        rule=Rule.CONFLICT,
+        severity=severity,
+        path=later.path,
+        line=later.line,
+        column=later.column,
+        end_line=later.end_line,
+        end_column=later.end_column,
+        message=message,
+        hint=hint,
+        check=check,
+        related=(related(earlier, "earlier"),),
     )
     stated, derived = Interval(later.low, later.high), Interval(earlier.low, earlier.high)
     return Claim(check, stated, derived, finding, (later.id, earlier.id))

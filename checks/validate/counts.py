@@ -26,15 +26,28 @@ def claims(batch: Batch) -> Iterator[Claim]:
             continue
         listed = int(listing.value)
         people = "person is" if listed == 1 else "people are"
-        message = (f"{quoted(count)} but {listed} {people} listed "
-                   f"(from line {listing.line}).")
-        hint = (f"Make the count {listed}, or add or remove a listed person so the list gives "
-                f"{interval(count.low, count.high)}.")
+        message = f"{quoted(count)} but {listed} {people} listed (from line {listing.line})."
+        hint = (
+            f"Make the count {listed}, or add or remove a listed person so the list gives "
+            f"{interval(count.low, count.high)}."
+        )
         finding = Finding(
-            rule=Rule.COUNT, severity=Severity.ERROR, path=count.path, line=count.line,
-            column=count.column, end_line=count.end_line, end_column=count.end_column,
-            message=message, hint=hint, check=LISTED,
+            rule=Rule.COUNT,
+            severity=Severity.ERROR,
+            path=count.path,
+            line=count.line,
+            column=count.column,
+            end_line=count.end_line,
+            end_column=count.end_column,
+            message=message,
+            hint=hint,
+            check=LISTED,
             related=(related(listing, "list"),),
         )
-        yield Claim(LISTED, Interval(count.low, count.high), Interval.point(listed), finding,
-                    (count.id, listing.id))
+        yield Claim(
+            LISTED,
+            Interval(count.low, count.high),
+            Interval.point(listed),
+            finding,
+            (count.id, listing.id),
+        )

@@ -55,15 +55,34 @@ def _check_id(rule: OrderRule) -> str:
     return f"{stem}.{rule.id}"
 
 
-def _claim(check: str, smaller: Figure, larger: Figure, message: str, hint: str,
-           severity: Severity = Severity.ERROR) -> Claim:
+def _claim(
+    check: str,
+    smaller: Figure,
+    larger: Figure,
+    message: str,
+    hint: str,
+    severity: Severity = Severity.ERROR,
+) -> Claim:
     finding = Finding(
-        rule=Rule.ORDER, severity=severity, path=smaller.path, line=smaller.line,
-        column=smaller.column, end_line=smaller.end_line, end_column=smaller.end_column,
-        message=message, hint=hint, check=check, related=(related(larger, "limit"),),
+        rule=Rule.ORDER,
+        severity=severity,
+        path=smaller.path,
+        line=smaller.line,
+        column=smaller.column,
+        end_line=smaller.end_line,
+        end_column=smaller.end_column,
+        message=message,
+        hint=hint,
+        check=check,
+        related=(related(larger, "limit"),),
     )
-    return Claim(check, Interval(smaller.low, smaller.high), Interval.at_most(larger.high),
-                 finding, (smaller.id, larger.id))
+    return Claim(
+        check,
+        Interval(smaller.low, smaller.high),
+        Interval.at_most(larger.high),
+        finding,
+        (smaller.id, larger.id),
+    )
 
 
 def _subsets(batch: Batch) -> Iterator[Claim]:
@@ -73,8 +92,10 @@ def _subsets(batch: Batch) -> Iterator[Claim]:
         whole = batch.by_id.get(figure.about)
         if whole is None or whole.kind not in (Kind.COUNT, Kind.DECIMAL):
             continue
-        message = (f"{quoted(figure)} is a subset of {quoted(whole)} but is larger: "
-                   f"{number(figure.value)} > {number(whole.high)}.")
+        message = (
+            f"{quoted(figure)} is a subset of {quoted(whole)} but is larger: "
+            f"{number(figure.value)} > {number(whole.high)}."
+        )
         hint = "A part cannot exceed the group it is drawn from: one of the two figures is wrong."
         yield _claim(SUBSET, figure, whole, message, hint)
 
@@ -85,8 +106,11 @@ def _rule_orders(batch: Batch, rule: OrderRule, path: str) -> Iterator[Claim]:
     smaller = [f for f in figures if f.metric == rule.smaller]
     larger = [f for f in figures if f.metric == rule.larger]
     for small in smaller:
-        candidates = [large for large in larger if large.entity == small.entity
-                      and same_period(small.scope, large.scope)]
+        candidates = [
+            large
+            for large in larger
+            if large.entity == small.entity and same_period(small.scope, large.scope)
+        ]
         # The group's total is the largest figure given for it; the others are parts.
         if candidates:
             large = max(candidates, key=lambda f: f.high)

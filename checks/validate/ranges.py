@@ -22,12 +22,21 @@ _CHANGE_WORDS = re.compile(r"chang|differ|net\b|varian|increase|decrease|rise|fa
 def claims(batch: Batch) -> Iterator[Claim]:
     for figure in batch.figures:
         if figure.kind is Kind.AGE:
-            yield _claim(figure, AGE, Interval(0, OLDEST_AGE),
-                         f"{quoted(figure)} is not a possible age.",
-                         _age_hint(figure))
+            yield _claim(
+                figure,
+                AGE,
+                Interval(0, OLDEST_AGE),
+                f"{quoted(figure)} is not a possible age.",
+                _age_hint(figure),
+            )
         elif figure.kind is Kind.COUNT and figure.value < 0 and not _is_change(figure):
-            yield _claim(figure, NEGATIVE, Interval.at_least(0),
-                         f"{quoted(figure)} is a negative count.", "A count cannot be below zero.")
+            yield _claim(
+                figure,
+                NEGATIVE,
+                Interval.at_least(0),
+                f"{quoted(figure)} is a negative count.",
+                "A count cannot be below zero.",
+            )
 
 
 def _is_change(figure: Figure) -> bool:
@@ -38,8 +47,13 @@ def _is_change(figure: Figure) -> bool:
 
 def _age_hint(figure: Figure) -> str:
     digits = str(int(figure.value))
-    shorter = sorted({int(digits[:i] + digits[i + 1 :]) for i in range(len(digits))
-                      if len(digits) > 1 and 10 <= int(digits[:i] + digits[i + 1 :]) <= OLDEST_AGE})
+    shorter = sorted(
+        {
+            int(digits[:i] + digits[i + 1 :])
+            for i in range(len(digits))
+            if len(digits) > 1 and 10 <= int(digits[:i] + digits[i + 1 :]) <= OLDEST_AGE
+        }
+    )
     if shorter:
         options = " or ".join(number(v) for v in shorter[:3])
         return f"Probably a typing error: did you mean {options}?"
@@ -48,9 +62,16 @@ def _age_hint(figure: Figure) -> str:
 
 def _claim(figure: Figure, check: str, allowed: Interval, message: str, hint: str) -> Claim:
     finding = Finding(
-        rule=Rule.RANGE, severity=Severity.ERROR, path=figure.path, line=figure.line,
-        column=figure.column, end_line=figure.end_line, end_column=figure.end_column,
-        message=message, hint=hint, check=check,
+        rule=Rule.RANGE,
+        severity=Severity.ERROR,
+        path=figure.path,
+        line=figure.line,
+        column=figure.column,
+        end_line=figure.end_line,
+        end_column=figure.end_column,
+        message=message,
+        hint=hint,
+        check=check,
     )
     # A plausibility bound on one number does not count as covering it: coverage
     # is about figures checked against other figures.

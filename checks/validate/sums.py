@@ -80,13 +80,25 @@ def _text_sums(batch: Batch) -> Iterator[Claim]:
         )
         hint = f"Check each part and the total; the parts give {interval(total.low, total.high)}."
         finding = Finding(
-            rule=Rule.SUM, severity=Severity.ERROR, path=whole.path, line=whole.line,
-            column=whole.column, end_line=whole.end_line, end_column=whole.end_column,
-            message=message, hint=hint, check=TEXT_SUM,
+            rule=Rule.SUM,
+            severity=Severity.ERROR,
+            path=whole.path,
+            line=whole.line,
+            column=whole.column,
+            end_line=whole.end_line,
+            end_column=whole.end_column,
+            message=message,
+            hint=hint,
+            check=TEXT_SUM,
             related=tuple(related(p, "part") for p in parts),
         )
-        yield Claim(TEXT_SUM, Interval(whole.low, whole.high), total, finding,
-                    (whole.id, *(p.id for p in parts)))
+        yield Claim(
+            TEXT_SUM,
+            Interval(whole.low, whole.high),
+            total,
+            finding,
+            (whole.id, *(p.id for p in parts)),
+        )
 
 
 def _text_missing(whole: Figure, parts: list[Figure]) -> Claim:
@@ -101,13 +113,25 @@ def _text_missing(whole: Figure, parts: list[Figure]) -> Claim:
         "unaccounted for."
     )
     finding = Finding(
-        rule=Rule.MISSING, severity=Severity.ERROR, path=whole.path, line=whole.line,
-        column=whole.column, end_line=whole.end_line, end_column=whole.end_column,
-        message=message, hint="Give the missing part's figure, or say why it is not given.",
-        check=TEXT_SUM, related=tuple(related(p, "part") for p in parts),
+        rule=Rule.MISSING,
+        severity=Severity.ERROR,
+        path=whole.path,
+        line=whole.line,
+        column=whole.column,
+        end_line=whole.end_line,
+        end_column=whole.end_column,
+        message=message,
+        hint="Give the missing part's figure, or say why it is not given.",
+        check=TEXT_SUM,
+        related=tuple(related(p, "part") for p in parts),
     )
-    return Claim(TEXT_SUM, Interval.point(len(parts)), Interval.point(whole.parts or 0), finding,
-                 (whole.id, *(p.id for p in parts)))
+    return Claim(
+        TEXT_SUM,
+        Interval.point(len(parts)),
+        Interval.point(whole.parts or 0),
+        finding,
+        (whole.id, *(p.id for p in parts)),
+    )
 
 
 # ------------------------------------------------------------------ rule sums
@@ -145,14 +169,19 @@ def _wholes(rule: SumRule, figures: list[Figure], batch: Batch) -> list[Figure]:
 
 def _part_figure(figures: list[Figure], entity: str, whole: Figure) -> Figure | None:
     for figure in figures:
-        if (figure.entity == entity and figure.metric == whole.metric
-                and same_period(figure.scope, whole.scope) and figure.id != whole.id):
+        if (
+            figure.entity == entity
+            and figure.metric == whole.metric
+            and same_period(figure.scope, whole.scope)
+            and figure.id != whole.id
+        ):
             return figure
     return None
 
 
-def _resolve(batch: Batch, entity: str, whole: Figure,
-             figures: list[Figure]) -> list[Figure] | None:
+def _resolve(
+    batch: Batch, entity: str, whole: Figure, figures: list[Figure]
+) -> list[Figure] | None:
     """Return the figures that give ``entity``'s value: its own, or all its parts'."""
     own = _part_figure(figures, entity, whole)
     if own is not None:
@@ -169,8 +198,9 @@ def _resolve(batch: Batch, entity: str, whole: Figure,
     return found
 
 
-def _resolved_parts(batch: Batch, rule: SumRule, whole: Figure,
-                    figures: list[Figure]) -> tuple[dict[str, list[Figure] | None], str]:
+def _resolved_parts(
+    batch: Batch, rule: SumRule, whole: Figure, figures: list[Figure]
+) -> tuple[dict[str, list[Figure] | None], str]:
     parts = {p: _resolve(batch, p, whole, [f for f in figures]) for p in rule.parts}
     if any(v is None for v in parts.values()):
         return parts, "incomplete"
@@ -184,8 +214,9 @@ def _total(parts: dict[str, list[Figure] | None]) -> Interval:
     return Interval(sum(f.low for f in figures), sum(f.high for f in figures))
 
 
-def _compare(batch: Batch, rule: SumRule, check: str, whole: Figure, metric: str,
-             figures: list[Figure]) -> Iterator[Claim]:
+def _compare(
+    batch: Batch, rule: SumRule, check: str, whole: Figure, metric: str, figures: list[Figure]
+) -> Iterator[Claim]:
     all_figures = list(batch.measured(whole.path))
     parts, state = _resolved_parts(batch, rule, whole, all_figures)
     present = {p: v for p, v in parts.items() if v}
@@ -196,32 +227,54 @@ def _compare(batch: Batch, rule: SumRule, check: str, whole: Figure, metric: str
         yield from _missing(batch, rule, check, whole, parts, all_figures, what)
         return
     total = _total(parts)
-    terms = " + ".join(f"{number(f.value)} ({entity_name(batch.rules, f.entity)}, line {f.line})"
-                       for group in parts.values() if group for f in group)
+    terms = " + ".join(
+        f"{number(f.value)} ({entity_name(batch.rules, f.entity)}, line {f.line})"
+        for group in parts.values()
+        if group
+        for f in group
+    )
     message = (
         f"{entity_name(batch.rules, whole.entity)} {what} {scope_phrase(whole.scope)} is "
         f"{quoted(whole)}, but its parts add up to {interval(total.low, total.high)}: {terms}."
     )
     finding = Finding(
-        rule=Rule.SUM, severity=rule.severity, path=whole.path, line=whole.line,
-        column=whole.column, end_line=whole.end_line, end_column=whole.end_column,
-        message=message, check=check,
-        hint=f"Either the total should be {interval(total.low, total.high)} or one of the parts is wrong.",
+        rule=Rule.SUM,
+        severity=rule.severity,
+        path=whole.path,
+        line=whole.line,
+        column=whole.column,
+        end_line=whole.end_line,
+        end_column=whole.end_column,
+        message=message,
+        check=check,
+        hint=(f"Either the total should be {interval(total.low, total.high)} "
+              "or one of the parts is wrong."),
         related=tuple(related(f, "part") for group in parts.values() if group for f in group),
     )
     ids = (whole.id, *(f.id for group in parts.values() if group for f in group))
     yield Claim(check, Interval(whole.low, whole.high), total.widen(rule.tolerance), finding, ids)
 
 
-def _missing(batch: Batch, rule: SumRule, check: str, whole: Figure,
-             parts: dict[str, list[Figure] | None], figures: list[Figure],
-             what: str) -> Iterator[Claim]:
+def _missing(
+    batch: Batch,
+    rule: SumRule,
+    check: str,
+    whole: Figure,
+    parts: dict[str, list[Figure] | None],
+    figures: list[Figure],
+    what: str,
+) -> Iterator[Claim]:
     absent = [p for p, v in parts.items() if v is None]
     # Only a breakdown that covers the absent part for other metrics is incomplete;
     # a release that never mentions a force is not breaking anything down for it.
-    reported = [p for p in absent if any(
-        f.entity in (p, *batch.rules.descendants(p)) and same_period(f.scope, whole.scope)
-        for f in figures)]
+    reported = [
+        p
+        for p in absent
+        if any(
+            f.entity in (p, *batch.rules.descendants(p)) and same_period(f.scope, whole.scope)
+            for f in figures
+        )
+    ]
     if not reported:
         return
     present = [f for group in parts.values() if group for f in group]
@@ -232,28 +285,50 @@ def _missing(batch: Batch, rule: SumRule, check: str, whole: Figure,
     message = (
         f"{entity_name(batch.rules, whole.entity)} {what} {scope_phrase(whole.scope)} is "
         f"{quoted(whole)}, but {names} gives no {what} figure; the others give {terms} = "
-        f"{interval(known.low, known.high)}, leaving {interval(max(gap.low, 0), gap.high)} unaccounted for."
+        f"{interval(known.low, known.high)}, leaving "
+        f"{interval(max(gap.low, 0), gap.high)} unaccounted for."
     )
     hint, clue = _hint_for_gap(batch, reported, whole, gap, figures, what, terms)
     finding = Finding(
-        rule=Rule.MISSING, severity=rule.severity, path=whole.path, line=whole.line,
-        column=whole.column, end_line=whole.end_line, end_column=whole.end_column,
-        message=message, hint=hint, check=check,
-        related=tuple([*(related(f, "part") for f in present),
-                       *([related(clue, "likely mislabelled")] if clue else [])]),
+        rule=Rule.MISSING,
+        severity=rule.severity,
+        path=whole.path,
+        line=whole.line,
+        column=whole.column,
+        end_line=whole.end_line,
+        end_column=whole.end_column,
+        message=message,
+        hint=hint,
+        check=check,
+        related=tuple(
+            [
+                *(related(f, "part") for f in present),
+                *([related(clue, "likely mislabelled")] if clue else []),
+            ]
+        ),
     )
     stated = Interval.point(float(len(parts) - len(reported)))
     ids = (whole.id, *(f.id for f in present))
     yield Claim(check, stated, Interval.point(float(len(parts))), finding, ids)
 
 
-def _hint_for_gap(batch: Batch, absent: list[str], whole: Figure, gap: Interval,
-                  figures: list[Figure], what: str, terms: str) -> tuple[str, Figure | None]:
+def _hint_for_gap(
+    batch: Batch,
+    absent: list[str],
+    whole: Figure,
+    gap: Interval,
+    figures: list[Figure],
+    what: str,
+    terms: str,
+) -> tuple[str, Figure | None]:
     """Point at a figure of the absent part that equals the gap: a likely mislabel."""
     for figure in figures:
-        if (figure.entity in absent and figure.metric != whole.metric
-                and same_period(figure.scope, whole.scope)
-                and gap.low <= figure.value <= gap.high):
+        if (
+            figure.entity in absent
+            and figure.metric != whole.metric
+            and same_period(figure.scope, whole.scope)
+            and gap.low <= figure.value <= gap.high
+        ):
             label = f"{figure.text} {figure.noun or ''}".strip()
             return (
                 f"{number(whole.value)} - ({terms}) = {number(figure.value)}, exactly "

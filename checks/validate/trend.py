@@ -32,19 +32,35 @@ def claims(batch: Batch) -> Iterator[Claim]:
     for figure in batch.measured(need_entity=False, need_metric=False):
         # Without a rule-file entity, a named operation still identifies the total.
         named = figure.entity is not None or figure.scope.label != "since launch"
-        if (figure.scope.kind is ScopeKind.CUMULATIVE and named
-                and _as_of(batch, figure) is not None):
+        if (
+            figure.scope.kind is ScopeKind.CUMULATIVE
+            and named
+            and _as_of(batch, figure) is not None
+        ):
             groups[(figure.entity, quantity_key(figure))].append(figure)
     for figures in groups.values():
-        for later in figures:
-            when = _as_of(batch, later)
-            earlier = [f for f in figures
-                       if f.path != later.path and same_programme(f.scope, later.scope)
-                       and (_as_of(batch, f) or when) < when]  # type: ignore[operator]
-            if not earlier:
-                continue
-            highest = max(earlier, key=lambda f: f.low)
-            yield _claim(batch, later, highest)
+        yield from _falls(batch, figures)
+
+
+def _falls(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
+    """Compare each figure with the highest total published before it, in date order
+    (one pass: the group may hold a figure from every release of an archive)."""
+    ordered = sorted(figures, key=lambda f: _as_of(batch, f))  # type: ignore[arg-type, return-value]
+    highest: dict[str, Figure] = {}  # per programme label
+    for later in ordered:
+        when = _as_of(batch, later)
+        earlier = [
+            best
+            for label, best in highest.items()
+            if best.path != later.path
+            and _as_of(batch, best) < when  # type: ignore[operator]
+            and same_programme(best.scope, later.scope)
+        ]
+        if earlier:
+            yield _claim(batch, later, max(earlier, key=lambda f: f.low))
+        label = later.scope.label
+        if label not in highest or later.low > highest[label].low:
+            highest[label] = later
 
 
 def _as_of(batch: Batch, figure: Figure) -> date | None:
@@ -54,15 +70,31 @@ def _as_of(batch: Batch, figure: Figure) -> date | None:
 def _claim(batch: Batch, later: Figure, earlier: Figure) -> Claim:
     message = (
         f"{entity_name(batch.rules, later.entity)} {metric_name(batch.rules, later.metric)} "
-        f"{later.scope.label or 'since launch'} is {quoted(later)}, lower than the {number(earlier.low)} published earlier "
+        f"{later.scope.label or 'since launch'} is {quoted(later)}, lower than the "
+        f"{number(earlier.low)} published earlier "
         f"({earlier.path} line {earlier.line}); a cumulative total cannot fall."
     )
-    hint = (f"The total should be at least {number(earlier.low)}; check whether the figure "
-            "covers a shorter period or has a typing error.")
-    finding = Finding(
-        rule=Rule.TREND, severity=Severity.ERROR, path=later.path, line=later.line,
-        column=later.column, end_line=later.end_line, end_column=later.end_column,
-        message=message, hint=hint, check=CUMULATIVE, related=(related(earlier, "earlier"),),
+    hint = (
+        f"The total should be at least {number(earlier.low)}; check whether the figure "
+        "covers a shorter period or has a typing error."
     )
-    return Claim(CUMULATIVE, Interval(later.low, later.high), Interval.at_least(earlier.low),
-                 finding, (later.id, earlier.id))
+    finding = Finding(
+        rule=Rule.TREND,
+        severity=Severity.ERROR,
+        path=later.path,
+        line=later.line,
+        column=later.column,
+        end_line=later.end_line,
+        end_column=later.end_column,
+        message=message,
+        hint=hint,
+        check=CUMULATIVE,
+        related=(related(earlier, "earlier"),),
+    )
+    return Claim(
+        CUMULATIVE,
+        Interval(later.low, later.high),
+        Interval.at_least(earlier.low),
+        finding,
+        (later.id, earlier.id),
+    )

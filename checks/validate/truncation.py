@@ -44,22 +44,41 @@ def _claim(document: Document, block: Block, figure: Figure | None) -> Claim | N
     if not text or len(text.split()) < 3:
         return None
     closed = bool(_CLOSED.search(text))
-    if (figure is not None and block.kind is BlockKind.PARAGRAPH and _ends_with(text, figure)
-            and figure.kind is Kind.COUNT and not figure.noun):
-        message = (f'"{_tail(text)}" ends with the number {figure.text} and nothing it counts: '
-                   "the sentence looks cut off.")
-        hint = f"Add what {figure.text} counts (for example \"{figure.text} children\") and finish the sentence."
-        finding = _finding(document, block, len(text) - len(figure.text), len(text), message,
-                           hint, DANGLING_NUMBER, Severity.ERROR, figure)
+    if (
+        figure is not None
+        and block.kind is BlockKind.PARAGRAPH
+        and _ends_with(text, figure)
+        and figure.kind is Kind.COUNT
+        and not figure.noun
+    ):
+        message = (
+            f'"{_tail(text)}" ends with the number {figure.text} and nothing it counts: '
+            "the sentence looks cut off."
+        )
+        hint = (f'Add what {figure.text} counts (for example "{figure.text} children") '
+                "and finish the sentence.")
+        finding = _finding(
+            document,
+            block,
+            len(text) - len(figure.text),
+            len(text),
+            message,
+            hint,
+            DANGLING_NUMBER,
+            Severity.ERROR,
+            figure,
+        )
         return Claim(DANGLING_NUMBER, Interval.point(0), Interval.point(1), finding, (figure.id,))
     word = _LAST_WORD.search(text)
-    dangling = (not closed and word is not None
-                and word.group(1).lower().strip("'’") in DANGLING_WORDS)
+    dangling = (
+        not closed and word is not None and word.group(1).lower().strip("'’") in DANGLING_WORDS
+    )
     start = word.start(1) if word else len(text) - 1
     message = f'"{_tail(text)}" stops in the middle of a sentence.'
     hint = "Restore the end of the sentence; a figure in it may be incomplete."
-    finding = _finding(document, block, start, len(text), message, hint, CUT_SENTENCE,
-                       Severity.WARNING, None)
+    finding = _finding(
+        document, block, start, len(text), message, hint, CUT_SENTENCE, Severity.WARNING, None
+    )
     return Claim(CUT_SENTENCE, Interval.point(0 if dangling else 1), Interval.point(1), finding)
 
 
@@ -76,8 +95,17 @@ def _tail(text: str, words: int = 6) -> str:
     return "... " + " ".join(text.split()[-words:]) if len(text.split()) > words else text
 
 
-def _finding(document: Document, block: Block, start: int, end: int, message: str, hint: str,
-             check: str, severity: Severity, figure: Figure | None) -> Finding:
+def _finding(
+    document: Document,
+    block: Block,
+    start: int,
+    end: int,
+    message: str,
+    hint: str,
+    check: str,
+    severity: Severity,
+    figure: Figure | None,
+) -> Finding:
     if figure is not None:
         line, column = figure.line, figure.column
         end_line, end_column = figure.end_line, figure.end_column
@@ -87,6 +115,14 @@ def _finding(document: Document, block: Block, start: int, end: int, message: st
         end_line, end_column = document.position(max(block.raw_end(end) - 1, raw_start))
         end_column += 1
     return Finding(
-        rule=Rule.TRUNCATED, severity=severity, path=document.path, line=line, column=column,
-        end_line=end_line, end_column=end_column, message=message, hint=hint, check=check,
+        rule=Rule.TRUNCATED,
+        severity=severity,
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        message=message,
+        hint=hint,
+        check=check,
     )

@@ -20,7 +20,7 @@ from checks.validate.claims import Claim, Interval
 WEEKDAY = "figcheck.weekday-matches-date"
 VALID = "figcheck.date-exists"
 CHECKS = {
-    WEEKDAY: "A weekday written next to a date, or next to today/yesterday, is that date's weekday.",
+    WEEKDAY: "A weekday next to a date, or next to today or yesterday, is that date's weekday.",
     VALID: "A written date exists in the calendar.",
 }
 _RELATIVE_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -49,17 +49,24 @@ def _mention_claims(document: Document, block: Block, mention: DateMention) -> I
         yield _weekday_claim(document, block, mention, day, said)
 
 
-def _weekday_claim(document: Document, block: Block, mention: DateMention, day: date,
-                   said: str) -> Claim:
+def _weekday_claim(
+    document: Document, block: Block, mention: DateMention, day: date, said: str
+) -> Claim:
     stated, actual = mention.weekday or 0, day.weekday()
     nearest = _nearest_with_weekday(day, stated)
-    message = (f'"{mention.text}": {said if said != mention.text else _date_text(day)} '
-               f"was a {weekday_name(actual)}, not a {weekday_name(stated)}.")
-    hint = (f"Either the weekday should be {weekday_name(actual)}, or the date should be "
-            f"{weekday_name(stated)} {_date_text(nearest)}.")
+    message = (
+        f'"{mention.text}": {said if said != mention.text else _date_text(day)} '
+        f"was a {weekday_name(actual)}, not a {weekday_name(stated)}."
+    )
+    hint = (
+        f"Either the weekday should be {weekday_name(actual)}, or the date should be "
+        f"{weekday_name(stated)} {_date_text(nearest)}."
+    )
     if mention.relative and not mention.day:
-        hint = (f"The release is dated {weekday_name(actual)} {_date_text(day)}: "
-                f"write {weekday_name(actual)}, or correct the publication date.")
+        hint = (
+            f"The release is dated {weekday_name(actual)} {_date_text(day)}: "
+            f"write {weekday_name(actual)}, or correct the publication date."
+        )
     finding = _finding(document, block, mention, message, hint, WEEKDAY)
     return Claim(WEEKDAY, Interval.point(stated), Interval.point(actual), finding)
 
@@ -73,15 +80,24 @@ def _invalid(document: Document, block: Block, mention: DateMention) -> Claim:
     return Claim(VALID, Interval.point(mention.day or 0), Interval(1, last), finding)
 
 
-def _finding(document: Document, block: Block, mention: DateMention, message: str, hint: str,
-             check: str) -> Finding:
+def _finding(
+    document: Document, block: Block, mention: DateMention, message: str, hint: str, check: str
+) -> Finding:
     start = block.raw_offset(mention.start)
     end = block.raw_end(mention.end)
     line, column = document.position(start)
     end_line, end_column = document.position(max(end - 1, start))
     return Finding(
-        rule=Rule.DATE, severity=Severity.ERROR, path=document.path, line=line, column=column,
-        end_line=end_line, end_column=end_column + 1, message=message, hint=hint, check=check,
+        rule=Rule.DATE,
+        severity=Severity.ERROR,
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,
+        message=message,
+        hint=hint,
+        check=check,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from document_examples import all_example_files, corpus_file, seed_file
 

@@ -12,7 +12,6 @@ from checks.errors import RuleFileError
 from checks.rules import RuleSet, load_rules
 
 
-
 @pytest.fixture
 def write_rules(tmp_path: Path) -> Callable[..., Path]:
     """Return a function that writes dedented YAML (or bytes) to a file in tmp_path."""

@@ -1,0 +1,1 @@
+"""figcheck's benchmark: a corpus generator and the measuring script."""
