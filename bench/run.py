@@ -62,9 +62,10 @@ PhaseHook = Callable[[str, float, Report], None]
 # --------------------------------------------------------------------------- measuring
 
 
-def peak_rss_mb() -> float:
-    """Return this process's peak resident set size in MiB (Linux reports KiB)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Return the peak resident set size in MiB of this process (or of its largest
+    finished child, with ``RUSAGE_CHILDREN``); Linux reports KiB, macOS bytes."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
@@ -82,13 +83,16 @@ def measure(corpus: Path | Sequence[Path], rule_paths: Sequence[str | Path] = (D
 
     paths = [corpus] if isinstance(corpus, Path) else list(corpus)
     report: Report = {"jobs": jobs, "documents": 0, "figures": 0, "findings": None,
-                      "phases": {}, "complete": False}
+                      "phases": {}, "complete": False, "peak_rss_mb": None,
+                      "worker_peak_rss_mb": None}
 
     def timed(name: str, work: Callable[[], Any]) -> Any:
         started = time.perf_counter()
         result = work()
         report["phases"][name] = time.perf_counter() - started
         report["peak_rss_mb"] = peak_rss_mb()
+        # Worker processes of ``read_and_extract`` have ended by now: their peak counts too.
+        report["worker_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None
         if on_phase is not None:
             on_phase(name, report["phases"][name], report)
         return result
@@ -151,7 +155,8 @@ def child(args: argparse.Namespace) -> int:
     def on_phase(name: str, seconds: float, report: Report) -> None:
         emit({"event": "phase", "phase": name, "seconds": seconds,
               "documents": report["documents"], "figures": report["figures"],
-              "peak_rss_mb": report["peak_rss_mb"]})
+              "peak_rss_mb": report["peak_rss_mb"],
+              "worker_peak_rss_mb": report["worker_peak_rss_mb"]})
 
     profiler = cProfile.Profile() if args.profile_out else None
     if profiler is not None:
@@ -177,6 +182,7 @@ def run_child(corpus: Path, rules: Sequence[Path], jobs: int, timeout: float, ev
                *(arg for rule in rules for arg in ("--rules", str(rule)))]
     if profile_out is not None:
         command += ["--profile-out", str(profile_out)]
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
     timed_out = False
@@ -188,15 +194,17 @@ def run_child(corpus: Path, rules: Sequence[Path], jobs: int, timeout: float, ev
         process.wait()
     wall = time.perf_counter() - started
     report = read_events(events)
+    # Other processes on the machine slow a run down: keep the load it ran under.
     report.update({"wall_seconds": wall, "timed_out": timed_out, "timeout": timeout,
-                   "returncode": process.returncode, "corpus": str(corpus)})
+                   "returncode": process.returncode, "corpus": str(corpus),
+                   "load_before": load_before, "load_after": os.getloadavg()[0]})
     return report
 
 
 def read_events(events: Path) -> Report:
     """Rebuild a child's report from its event lines (all of them, or those before a kill)."""
     report: Report = {"phases": {}, "complete": False, "documents": 0, "figures": 0,
-                      "findings": None, "peak_rss_mb": None}
+                      "findings": None, "peak_rss_mb": None, "worker_peak_rss_mb": None}
     lines = events.read_text(encoding="utf-8").splitlines() if events.exists() else []
     for line in lines:
         event = json.loads(line)
@@ -205,18 +213,19 @@ def read_events(events: Path) -> Report:
             report[kind.replace("-", "_") + "_seconds"] = event["seconds"]
         elif kind == "phase":
             report["phases"][event["phase"]] = event["seconds"]
-            report.update(documents=event["documents"], figures=event["figures"],
-                          peak_rss_mb=event["peak_rss_mb"])
+            report.update({key: event[key] for key in ("documents", "figures", "peak_rss_mb",
+                                                       "worker_peak_rss_mb")})
         elif kind == "done":
             report.update(event["report"])
     return summarise(report)
 
 
-def time_command(command: Sequence[str]) -> float:
+def time_command(command: Sequence[str]) -> tuple[float, int]:
+    """Run ``command`` in a new process; return its wall time and exit code."""
     started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=False)
-    return time.perf_counter() - started
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started, done.returncode
 
 
 def startup(document: Path, rules: Sequence[Path], figcheck: Path, python: Path,
@@ -227,9 +236,15 @@ def startup(document: Path, rules: Sequence[Path], figcheck: Path, python: Path,
     bare = [str(python), "-c", "import great_expectations"]
     check_times: list[float] = []
     import_times: list[float] = []
+    codes: set[int] = set()
     for _ in range(repeats):
-        check_times.append(time_command(check))
-        import_times.append(time_command(bare))
+        seconds, code = time_command(check)
+        check_times.append(seconds)
+        codes.add(code)
+        import_times.append(time_command(bare)[0])
+    # figcheck exits 1 when it finds something; 2 (an error) would make the timing meaningless.
+    if 2 in codes or any(code < 0 for code in codes):
+        raise RuntimeError(f"{' '.join(check)} failed (exit codes {sorted(codes)})")
     best_check, best_import = min(check_times), min(import_times)
     return {
         "document": str(document),
@@ -296,8 +311,8 @@ def markdown(results: Report) -> str:
     """Return the results as Markdown tables, with each target met or missed."""
     out = ["| documents | jobs | figures | findings | read s | extract s | read+extract s "
            "| validate s | past start-up s | docs/s | read+extract docs/s | peak RSS MB "
-           "| imports + warm-up s | wall s |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "| worker peak MB | imports + warm-up s | wall s |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in results["runs"]:
         phases = run["phases"]
         reading = [phases[p] for p in ("read", "extract", "read+extract") if p in phases]
@@ -317,7 +332,8 @@ def markdown(results: Report) -> str:
             f"{_seconds(phases.get('read+extract'))} | {validate_cell} | "
             f"{_seconds(run['past_startup_seconds'] if run['complete'] else None)} | "
             f"{_rate(run['documents_per_second'])} | {_rate(reading_rate)} | "
-            f"{_seconds(run['peak_rss_mb'])} | {_seconds(startup_cost)} | "
+            f"{_seconds(run['peak_rss_mb'])} | {_seconds(run.get('worker_peak_rss_mb'))} | "
+            f"{_seconds(startup_cost)} | "
             f"{_seconds(run['wall_seconds'])} |")
     start = results.get("startup")
     if start:

@@ -45,7 +45,7 @@ def test_text_timeline(store_path: str) -> None:
     code, out, err = run("staffordshire", "warrants", "--store", store_path)
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "staffordshire warrants since launch: 3 figures in 3 releases, 1 fall  _^_",
+        "staffordshire warrants since launch: 3 figures in 3 releases, 1 fall  .^_",
         "date        value  bounds  where",
         "2021-04-20    410  410     releases/2021.html:8",
         "2022-04-20    512  512     releases/2022.md:12",
@@ -111,7 +111,6 @@ def test_the_store_is_required_and_help_ends_with_an_example() -> None:
     assert code == 2 and "Missing option '--store'" in err
     code, out, _ = run("--help")
     assert code == 0
-    assert out.rstrip().splitlines()[-1].strip().startswith("-o, --output") or \
-        "figcheck history staffordshire warrants --store figures.db" in out
+    assert "  figcheck history staffordshire warrants --store figures.db\n" in out
     assert (command.help or "").rstrip().endswith("--format csv -o arrests.csv")
     assert "\b" in (command.help or "")

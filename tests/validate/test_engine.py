@@ -226,7 +226,7 @@ def test_build_frame_of_no_claims_is_empty_with_all_columns() -> None:
 )
 def test_build_frame_refuses_nan_naming_the_check(stated: Interval, derived: Interval) -> None:
     claims = [claim("sum", Interval.point(1), Interval.point(1)), claim("bad", stated, derived)]
-    with pytest.raises(FigcheckError, match="'bad'.*NaN"):
+    with pytest.raises(FigcheckError, match=r"'bad'.*NaN"):
         engine.build_frame(claims)
 
 
@@ -331,7 +331,7 @@ def test_errored_expectation_raises_naming_its_check() -> None:
 def test_frame_missing_a_column_raises_instead_of_passing() -> None:
     claims = [claim("sum", Interval.point(1), Interval.point(1))]
     frame = engine.build_frame(claims).drop(columns=["derived_high"])
-    with pytest.raises(FigcheckError, match="check 'sum'.*could not be evaluated"):
+    with pytest.raises(FigcheckError, match=r"check 'sum'.*could not be evaluated"):
         engine._failing_rows(frame, engine.build_suite({"sum": ""}))
 
 
