@@ -102,17 +102,46 @@ def load_rule_paths(rule_paths: Sequence[str | Path]) -> RuleSet:
     return load_rules(rule_paths) if rule_paths else RuleSet.empty()
 
 
-def check_paths(
-    paths: Iterable[str | Path],
-    rule_paths: Sequence[str | Path] = (),
-    *,
-    jobs: int = 1,
-    progress: bool = False,
-) -> RunResult:
-    """Read, extract and check the documents at ``paths`` against the rule files."""
+def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = (), *,
+                jobs: int = 1, progress: bool = False, store: str | None = None) -> RunResult:
+    """Read, extract and check the documents at ``paths`` against the rule files.
+
+    With ``store`` (a path to an SQLite file or an SQLAlchemy URL) the releases
+    stored by earlier runs join the cross-release checks (trend, conflict), and
+    the documents of this run are stored once they are checked: a run that fails
+    before that leaves the store as it was.
+    """
     documents, figures, rules = read_and_extract(paths, rule_paths, jobs=jobs, progress=progress)
-    findings, checked = validate(documents, figures, rules)
-    return RunResult(tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked)
+    if store is None:
+        findings, checked = validate(documents, figures, rules)
+    else:
+        findings, checked = _validate_with_store(store, documents, figures, rules)
+    return RunResult(
+        tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked
+    )
+
+
+def _validate_with_store(store_location: str, documents: list[Document], figures: list[Figure],
+                         rules: RuleSet) -> tuple[list[Finding], frozenset[str]]:
+    from checks.store import hash_file, open_store
+
+    with open_store(store_location) as store:
+        earlier = store.load(exclude_paths=[d.path for d in documents])
+        findings, checked = validate(
+            [*documents, *(e.as_document() for e in earlier)],
+            [*figures, *(f for e in earlier for f in e.figures)],
+            rules,
+        )
+        # Stored releases were reported when they were checked; report this run's only.
+        current = {d.path for d in documents}
+        findings = [f for f in findings if f.path in current]
+        by_path: dict[str, list[Figure]] = {d.path: [] for d in documents}
+        for figure in figures:
+            by_path[figure.path].append(figure)
+        for document in documents:
+            store.save(document.path, hash_file(document.path), document.published,
+                       by_path[document.path])
+    return findings, checked
 
 
 def filter_findings(

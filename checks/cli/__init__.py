@@ -34,10 +34,11 @@ from checks.cli import check as _check  # noqa: E402
 from checks.cli import config as _config  # noqa: E402
 from checks.cli import explain as _explain  # noqa: E402
 from checks.cli import extract as _extract  # noqa: E402
+from checks.cli import history as _history  # noqa: E402
 from checks.cli import rules as _rules  # noqa: E402
 from checks.cli import suite as _suite  # noqa: E402
 
-for _module in (_check, _extract, _suite, _rules, _explain, _config):
+for _module in (_check, _extract, _suite, _rules, _explain, _config, _history):
     cli.add_command(_module.command)
 
 

@@ -66,6 +66,12 @@ SEVERITY_RANKS = {"error": 3, "warning": 2, "info": 1}
     help="Record every current finding in FILE and exit 0.",
 )
 @click.option(
+    "--store",
+    metavar="PATH_OR_URL",
+    help="Keep figures in this store (SQLite file or SQLAlchemy URL) and check against "
+    "the releases earlier runs stored.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
@@ -85,6 +91,7 @@ def command(
     ignore: tuple[str, ...],
     baseline: str | None,
     write_baseline: str | None,
+    store: str | None,
     jobs: int,
 ) -> None:
     """Check documents (.txt, .md, .html; directories are walked) and report discrepancies.
@@ -93,6 +100,7 @@ def command(
     figcheck check seeds/
     figcheck check release.md --rules expectations/ --format json -o report.json
     figcheck check site/ --format github --baseline .figcheck-baseline.json
+    figcheck check release-2023.md --store figures.db
     """
     from checks.baseline import load_baseline
     from checks.baseline import write_baseline as save_baseline
@@ -121,7 +129,7 @@ def command(
             f"unknown report format {report_format!r} (choose from {', '.join(sorted(FORMATS))})"
         )
     rule_files = [str(p) for p in config.rules] or rule_paths(())
-    result = check_paths(paths, rule_files, jobs=jobs, progress=True)
+    result = check_paths(paths, rule_files, jobs=jobs, progress=True, store=store)
     if write_baseline:
         result = filter_findings(result, config.is_ignored)
         count = save_baseline(result.findings, write_baseline)

@@ -164,3 +164,23 @@ def test_jobs_give_the_same_report(runner: CliRunner, tmp_path: Path) -> None:
     assert reports[0]["findings"] == reports[1]["findings"]
     assert reports[0]["documents"] == reports[1]["documents"]
     assert len(reports[0]["findings"]) == 2
+
+
+def test_store_carries_releases_between_runs(runner: CliRunner, tmp_path: Path) -> None:
+    first = tmp_path / "2021.md"
+    first.write_text("---\ndate: 2021-04-21\n---\n\nSince the launch of Operation Lantern, "
+                     "Staffordshire Police officers have arrested 401 people.\n")
+    second = tmp_path / "2023.md"
+    second.write_text("---\ndate: 2023-05-16\n---\n\nSince the launch of Operation Lantern, "
+                      "Staffordshire Police officers have arrested 389 people.\n")
+    store = str(tmp_path / "figures.db")
+    rules = ["--rules", str(EXPECTATIONS), "--store", store, "--format", "json"]
+    assert run(runner, "check", str(first), *rules).exit_code == 0
+    result = run(runner, "check", str(second), *rules)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("trend", 5)]
+    assert findings[0]["related"][0]["path"].endswith("2021.md")
+    assert findings[0]["related"][0]["line"] == 5
+    # Checking the second release again changes nothing in the store or the report.
+    again = json.loads(run(runner, "check", str(second), *rules).stdout)["findings"]
+    assert again == findings
