@@ -85,7 +85,8 @@ WEST_MIDLANDS = (
           ("Birmingham", "Coventry", "Wolverhampton", "Walsall", "Dudley", "Solihull",
            "West Bromwich", "Erdington", "Bilston", "Sutton Coldfield", "Smethwick",
            "Halesowen", "Stourbridge")),
-    Force("warwickshire-west-mercia", "Warwickshire and West Mercia", "Warwickshire and West Mercia",
+    Force("warwickshire-west-mercia", "Warwickshire and West Mercia",
+          "Warwickshire and West Mercia",
           ("Nuneaton", "Rugby", "Leamington Spa", "Warwick", "Bedworth", "Worcester", "Redditch",
            "Shrewsbury", "Telford", "Hereford", "Kidderminster", "Bromsgrove", "Evesham")),
 )
@@ -260,9 +261,11 @@ class Writer:
             listed = arrests
             if self.planted(release, "count"):
                 listed = arrests + self.random.choice((-1, 1)) if arrests > 1 else 2
-            release.add("p", f"{self.count_text(warrants, capital=True)} {plural(warrants, 'warrant')} "
-                             f"{'was' if warrants == 1 else 'were'} executed in {force.short} "
-                             f"resulting in {self.count_text(arrests)} {plural(arrests, 'arrest')}.")
+            was = "was" if warrants == 1 else "were"
+            release.add("p", f"{self.count_text(warrants, capital=True)} "
+                             f"{plural(warrants, 'warrant')} {was} executed in {force.short} "
+                             f"resulting in {self.count_text(arrests)} "
+                             f"{plural(arrests, 'arrest')}.")
             suspects = self.people(listed, force.places)
             suspects[0] = suspects[0][0].upper() + suspects[0][1:]
             verb = "was" if listed == 1 else "were all"
@@ -336,8 +339,8 @@ class Writer:
         charged = facts.randint(arrested // 3, arrested)
         if self.planted(release, "order"):
             charged = arrested + self.random.randint(1, 9)
-        release.add("p", f"In the last 12 months {WEST_MIDLANDS[force].name} arrested {arrested} people, of "
-                         f"whom {charged} have been charged.")
+        release.add("p", f"In the last 12 months {WEST_MIDLANDS[force].name} arrested "
+                         f"{arrested} people, of whom {charged} have been charged.")
 
     def quote(self, release: Release) -> None:
         officer = self.random.choice(OFFICERS)
@@ -360,7 +363,8 @@ class Writer:
         programme = self.random.choice(PROGRAMMES)
         published = max(self.publication_day(), programme.launched + timedelta(days=60))
         same_day = self.chance(0.5)
-        action_day = published if same_day else published - timedelta(days=self.random.randint(1, 5))
+        action_day = (published if same_day
+                      else published - timedelta(days=self.random.randint(1, 5)))
         release = Release(f"Operation {programme.name}: day of action across the region", published)
         release.add("p", "Police forces across the region are warning those who view sexually "
                          "explicit images of children that they will be caught.")
@@ -562,7 +566,8 @@ def as_html(release: Release, rng: random.Random) -> str:
     share = ('<div class="share">Share: <a href="#">Facebook</a> <a href="#">Twitter</a> '
              '<a href="#">Email</a></div>')
     footer = ("<footer><p>In an emergency call 999 &middot; "
-              f'<a href="/privacy/">Privacy notice</a> &middot; Ref {rng.randrange(10**5)}</p></footer>')
+              '<a href="/privacy/">Privacy notice</a> &middot; '
+              f"Ref {rng.randrange(10**5)}</p></footer>")
     page = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             f"<title>{escape(release.title)} - news</title>", "</head>", "<body>", nav,
             "<article>", *body, "</article>", share, footer, "</body>", "</html>"]

@@ -69,6 +69,16 @@ def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def cpu_seconds() -> float:
+    """Return the CPU time used so far by this process and its finished children.
+
+    On a shared machine wall time depends on what else runs; CPU time much less.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure(corpus: Path | Sequence[Path], rule_paths: Sequence[str | Path] = (DEFAULT_RULES,),
             jobs: int = 1, on_phase: PhaseHook | None = None) -> Report:
     """Read, extract and validate ``corpus`` and return what each phase cost.
@@ -83,13 +93,15 @@ def measure(corpus: Path | Sequence[Path], rule_paths: Sequence[str | Path] = (D
 
     paths = [corpus] if isinstance(corpus, Path) else list(corpus)
     report: Report = {"jobs": jobs, "documents": 0, "figures": 0, "findings": None,
-                      "phases": {}, "complete": False, "peak_rss_mb": None,
+                      "phases": {}, "cpu": {}, "complete": False, "peak_rss_mb": None,
                       "worker_peak_rss_mb": None}
 
-    def timed(name: str, work: Callable[[], Any]) -> Any:
-        started = time.perf_counter()
+    def timed(name: str, work: Callable[[], Any], counts: Callable[[Any], Report]) -> Any:
+        started, cpu_started = time.perf_counter(), cpu_seconds()
         result = work()
         report["phases"][name] = time.perf_counter() - started
+        report["cpu"][name] = cpu_seconds() - cpu_started
+        report.update(counts(result))
         report["peak_rss_mb"] = peak_rss_mb()
         # Worker processes of ``read_and_extract`` have ended by now: their peak counts too.
         report["worker_peak_rss_mb"] = peak_rss_mb(resource.RUSAGE_CHILDREN) if jobs > 1 else None
@@ -99,19 +111,17 @@ def measure(corpus: Path | Sequence[Path], rule_paths: Sequence[str | Path] = (D
 
     rules = load_rule_paths(list(rule_paths))
     if jobs == 1:
-        documents = timed("read", lambda: read_paths(paths))
-        report["documents"] = len(documents)
-        figures = timed("extract", lambda: extract_all(documents, rules))
+        documents = timed("read", lambda: read_paths(paths), lambda d: {"documents": len(d)})
+        figures = timed("extract", lambda: extract_all(documents, rules),
+                        lambda f: {"figures": len(f)})
     else:
         from checks.pipeline import read_and_extract
 
         documents, figures, rules = timed(
-            "read+extract", lambda: read_and_extract(paths, list(rule_paths), jobs=jobs))
-        report["documents"] = len(documents)
-    report["figures"] = len(figures)
-    findings, _checked = timed("validate", lambda: validate(documents, figures, rules))
-    report["findings"] = len(findings)
-    report["complete"] = True
+            "read+extract", lambda: read_and_extract(paths, list(rule_paths), jobs=jobs),
+            lambda r: {"documents": len(r[0]), "figures": len(r[1])})
+    _findings, _checked = timed("validate", lambda: validate(documents, figures, rules),
+                               lambda r: {"findings": len(r[0]), "complete": True})
     return summarise(report)
 
 
@@ -122,6 +132,9 @@ def summarise(report: Report) -> Report:
     report["past_startup_seconds"] = sum(phases.values())
     report["documents_per_second"] = (documents / report["past_startup_seconds"]
                                       if report.get("complete") and phases else None)
+    cpu = sum(report.get("cpu", {}).values())
+    report["documents_per_cpu_second"] = (documents / cpu if report.get("complete") and cpu > 0
+                                          else None)
     report["phase_documents_per_second"] = {
         name: documents / seconds if seconds > 0 else None for name, seconds in phases.items()
     }
@@ -142,18 +155,19 @@ def child(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     import great_expectations  # noqa: F401 (imported here so validate does not pay for it)
 
-    import checks.pipeline  # noqa: F401
+    import checks.pipeline
     import checks.validate  # noqa: F401
 
     emit({"event": "imports", "seconds": time.perf_counter() - started})
     # One document through every stage compiles the regexes and builds GX's context.
-    first = next(path for path in sorted(args.corpus.rglob("*")) if path.suffix in (".txt", ".md", ".html"))
+    first = next(path for path in sorted(args.corpus.rglob("*"))
+                 if path.suffix in (".txt", ".md", ".html"))
     started = time.perf_counter()
     measure([first], args.rules, jobs=1)
     emit({"event": "warm-up", "seconds": time.perf_counter() - started, "path": str(first)})
 
     def on_phase(name: str, seconds: float, report: Report) -> None:
-        emit({"event": "phase", "phase": name, "seconds": seconds,
+        emit({"event": "phase", "phase": name, "seconds": seconds, "cpu": report["cpu"][name],
               "documents": report["documents"], "figures": report["figures"],
               "peak_rss_mb": report["peak_rss_mb"],
               "worker_peak_rss_mb": report["worker_peak_rss_mb"]})
@@ -203,7 +217,7 @@ def run_child(corpus: Path, rules: Sequence[Path], jobs: int, timeout: float, ev
 
 def read_events(events: Path) -> Report:
     """Rebuild a child's report from its event lines (all of them, or those before a kill)."""
-    report: Report = {"phases": {}, "complete": False, "documents": 0, "figures": 0,
+    report: Report = {"phases": {}, "cpu": {}, "complete": False, "documents": 0, "figures": 0,
                       "findings": None, "peak_rss_mb": None, "worker_peak_rss_mb": None}
     lines = events.read_text(encoding="utf-8").splitlines() if events.exists() else []
     for line in lines:
@@ -213,6 +227,7 @@ def read_events(events: Path) -> Report:
             report[kind.replace("-", "_") + "_seconds"] = event["seconds"]
         elif kind == "phase":
             report["phases"][event["phase"]] = event["seconds"]
+            report["cpu"][event["phase"]] = event["cpu"]
             report.update({key: event[key] for key in ("documents", "figures", "peak_rss_mb",
                                                        "worker_peak_rss_mb")})
         elif kind == "done":
@@ -310,9 +325,9 @@ def _rate(value: float | None) -> str:
 def markdown(results: Report) -> str:
     """Return the results as Markdown tables, with each target met or missed."""
     out = ["| documents | jobs | figures | findings | read s | extract s | read+extract s "
-           "| validate s | past start-up s | docs/s | read+extract docs/s | peak RSS MB "
-           "| worker peak MB | imports + warm-up s | wall s |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+           "| validate s | past start-up s | docs/s | read+extract docs/s | docs/CPU-s "
+           "| peak RSS MB | worker peak MB | imports + warm-up s | wall s |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for run in results["runs"]:
         phases = run["phases"]
         reading = [phases[p] for p in ("read", "extract", "read+extract") if p in phases]
@@ -332,6 +347,7 @@ def markdown(results: Report) -> str:
             f"{_seconds(phases.get('read+extract'))} | {validate_cell} | "
             f"{_seconds(run['past_startup_seconds'] if run['complete'] else None)} | "
             f"{_rate(run['documents_per_second'])} | {_rate(reading_rate)} | "
+            f"{_rate(run.get('documents_per_cpu_second'))} | "
             f"{_seconds(run['peak_rss_mb'])} | {_seconds(run.get('worker_peak_rss_mb'))} | "
             f"{_seconds(startup_cost)} | "
             f"{_seconds(run['wall_seconds'])} |")

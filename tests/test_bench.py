@@ -68,6 +68,8 @@ def test_measure_reports_every_phase(report: dict) -> None:
     assert report["figures"] > COUNT  # every release states several figures
     assert isinstance(report["findings"], int) and report["findings"] > 0  # errors are planted
     assert set(report["phases"]) == {"read", "extract", "validate"}
+    assert set(report["cpu"]) == set(report["phases"])
+    assert report["documents_per_cpu_second"] > 0
     assert all(seconds >= 0 for seconds in report["phases"].values())
     assert report["past_startup_seconds"] == pytest.approx(sum(report["phases"].values()))
     assert report["documents_per_second"] > 0
@@ -80,13 +82,14 @@ def test_a_killed_run_keeps_its_finished_phases(tmp_path: Path) -> None:
     lines = [
         {"event": "imports", "seconds": 2.0},
         {"event": "warm-up", "seconds": 1.0, "path": "x.txt"},
-        {"event": "phase", "phase": "read", "seconds": 4.0, "documents": 8, "figures": 0,
+        {"event": "phase", "phase": "read", "seconds": 4.0, "cpu": 3.5, "documents": 8, "figures": 0,
          "peak_rss_mb": 300.0, "worker_peak_rss_mb": None},
     ]
     events.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     partial = read_events(events)
     assert partial["complete"] is False
     assert partial["phases"] == {"read": 4.0}
+    assert partial["cpu"] == {"read": 3.5}
     assert partial["documents_per_second"] is None
     assert partial["phase_documents_per_second"] == {"read": 2.0}
     assert (partial["imports_seconds"], partial["warm_up_seconds"]) == (2.0, 1.0)

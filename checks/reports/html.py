@@ -4,8 +4,11 @@ The page needs no network and no JavaScript: CSS is inline, and a
 Content-Security-Policy forbids scripts and remote loads, so even text that
 escaped escaping could not run.  Every document is shown as its raw source
 lines, numbered as in the file (HTML documents as source, never rendered),
-with each figure marked and each finding anchored after its line.  All text
-reaches the page through Jinja2 autoescaping.
+with each figure marked and each finding anchored after its line.  Where a
+cumulative total is stated by several releases, a "Totals over time" section
+draws it as an inline SVG chart (one point per release, falls in red) with
+the same points as a table.  All text reaches the page through Jinja2
+autoescaping.
 
 The summary helpers (:func:`document_summaries`, :func:`total_of`,
 :func:`rule_totals`, :func:`uncovered_figures`) are shared with the Markdown report.
@@ -14,6 +17,7 @@ The summary helpers (:func:`document_summaries`, :func:`total_of`,
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import math
 import re
@@ -33,10 +37,12 @@ from checks.model import (
     Finding,
     Related,
     RunResult,
+    ScopeKind,
     Severity,
     line_starts_of,
 )
 from checks.reports.text_report import summary_line
+from checks.store.timeline import TimelinePoint, timeline
 
 FORMAT = "html"
 TEMPLATE = "report.html.j2"
@@ -45,8 +51,8 @@ TEMPLATE = "report.html.j2"
 # character for one, so offsets stay valid and a stray CR cannot break a line.
 _CONTROL_PICTURES = {code: 0x2400 + code for code in range(32) if code != 9} | {127: 0x2421}
 _SLUG_UNSAFE = re.compile(r"[^a-z0-9]+")
-# Prefixes of the page's own ids: findings, figures, document sections.
-_RESERVED_PREFIXES = ("f-", "fig-", "doc-")
+# Prefixes of the page's own ids: findings, figures, document sections, charts.
+_RESERVED_PREFIXES = ("f-", "fig-", "doc-", "tl-")
 _Located = TypeVar("_Located", Figure, Finding)
 
 
@@ -269,6 +275,7 @@ class ReportView:
     rules: tuple[RuleTotal, ...]
     findings: tuple[FindingView, ...]  # every finding, for the index
     stray: tuple[FindingView, ...]  # findings in files the report does not show
+    timelines: tuple[TimelineChart, ...] = ()  # cumulative totals across releases
 
 
 def render(result: RunResult) -> str:
@@ -321,6 +328,7 @@ def build_view(result: RunResult) -> ReportView:
         rules=tuple(rule_totals(result)),
         findings=tuple(v for d in documents for v in d.findings) + stray,
         stray=stray,
+        timelines=timeline_charts(result, _line_targets(documents)),
     )
 
 
@@ -596,3 +604,386 @@ def _pieces(
 
 def _visible(text: str) -> str:
     return text.translate(_CONTROL_PICTURES)
+
+
+# --------------------------------------------------------------------------- totals over time
+
+_PLAIN_LAUNCH = "since launch"
+_CHART_WIDTH = 520
+_CHART_HEIGHT = 230
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 62, 502, 34, 196
+_INSET = 18  # keeps the first and last points off the frame
+_Y_TICKS = 4  # about how many steps the value axis is cut into
+_X_TICKS = 6  # at most this many date labels
+_LABELLED_POINTS = 12  # above this, only the ends and the falls carry a value label
+_LABEL_CHARACTERS = 22  # a longer "as written" value label is cut short
+_LABEL_ROOM = 90  # how near (in x) the next point must be to crowd a label
+# Month names of the date axis, fixed: the page must not depend on the locale.
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class CumulativeSeries:
+    """A total "since launch" stated by two releases or more: one point per release.
+
+    ``quantity`` is what trend compares: the metric, or ``noun:<singular noun>``
+    when the figures have none.  ``points`` are oldest first.
+    """
+
+    entity: str | None
+    quantity: str
+    label: str  # the programme: "since launch of Operation Keystone"
+    points: tuple[TimelinePoint, ...]
+
+    @property
+    def name(self) -> str:
+        """Return the series as ``figcheck history`` names it: ``region warrants``."""
+        what = self.quantity
+        if what.startswith("noun:"):
+            what = f"“{what.removeprefix('noun:')}”"
+        return f"{self.entity} {what}" if self.entity else what
+
+    @property
+    def falls(self) -> int:
+        return sum(1 for point in self.points if point.fell)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A labelled mark on a chart axis, at an SVG coordinate along that axis."""
+
+    at: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One release's value of a series, placed on its chart and shown in its table."""
+
+    x: float
+    y: float
+    date: str  # ISO
+    value: str  # "522", or "800 [800, ∞]" where the words allow a range
+    text: str  # as written
+    where: str  # path:line
+    href: str  # the figure's line in the report; "" when that line is not shown
+    fell: bool
+    approximate: bool
+    note: str  # why it is marked: "lower than 522 in the release before"
+    tooltip: str
+    label: str  # the value drawn by the point; "" where points are too many
+    label_y: float
+    anchor: str  # text-anchor of the labels: start, middle or end
+    fall_label: str
+    fall_label_y: float
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSegment:
+    """The line from one release's point to the next; ``fell`` where the second fell."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    fell: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineChart:
+    """One cumulative series drawn as an SVG chart, with its points as a table."""
+
+    anchor: str
+    name: str
+    label: str
+    summary: str  # what the chart shows, in words, for screen readers
+    width: int
+    height: int
+    left: float
+    right: float
+    top: float
+    bottom: float
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    segments: tuple[ChartSegment, ...]
+    points: tuple[ChartPoint, ...]
+    falls: int
+
+
+def cumulative_series(result: RunResult) -> list[CumulativeSeries]:
+    """Return the run's cumulative totals stated by at least two dated releases.
+
+    Figures are grouped as the trend check groups them (entity and metric, or
+    the counted noun; a named programme, or an entity, is needed), then split
+    by programme: "since launch of Operation Keystone" and "... Safenet" are
+    two series, and a plain "since launch" joins the group's only named
+    programme.  A release stating a series more than once shows one point:
+    one that fell if any did, else the highest lower bound, the value the next
+    release is compared with.
+    """
+    if not any(f.scope.kind is ScopeKind.CUMULATIVE for f in result.figures):
+        return []  # most runs: skip loading the checks' grouping helpers
+    published = {d.path: d.published for d in result.documents}
+    series = []
+    for (entity, quantity), figures in _cumulative_groups(result, published).items():
+        for label, members in _by_programme(figures).items():
+            dated = [p for p in timeline(members, published) if p.date is not None]
+            points = _one_point_per_release(dated)
+            if len({point.path for point in points}) >= 2:
+                series.append(CumulativeSeries(entity, quantity, label, tuple(points)))
+    series.sort(key=lambda s: (s.falls == 0, s.entity or "", s.quantity, s.label))
+    return series
+
+
+def _cumulative_groups(
+    result: RunResult, published: dict[str, dt.date | None]
+) -> dict[tuple[str | None, str], list[Figure]]:
+    # Loaded here, not at the top: a run has loaded them already, and the report
+    # module stays light for commands that only register the format.
+    from checks.rules import RuleSet
+    from checks.validate.batch import Batch, quantity_key
+
+    batch = Batch(list(result.documents), list(result.figures), RuleSet.empty())
+    groups: dict[tuple[str | None, str], list[Figure]] = defaultdict(list)
+    for figure in batch.measured(need_entity=False, need_metric=False):
+        named = figure.entity is not None or figure.scope.label != _PLAIN_LAUNCH
+        dated = published.get(figure.path) or figure.scope.end
+        if figure.scope.kind is ScopeKind.CUMULATIVE and named and dated and _finite(figure):
+            groups[(figure.entity, quantity_key(figure))].append(figure)
+    return groups
+
+
+def _finite(figure: Figure) -> bool:
+    return math.isfinite(figure.value)
+
+
+def _by_programme(figures: list[Figure]) -> dict[str, list[Figure]]:
+    """Split a group by programme label; a plain "since launch" joins a lone named one."""
+    labels = {f.scope.label for f in figures}
+    named = sorted(labels - {_PLAIN_LAUNCH})
+    home = named[0] if len(named) == 1 else _PLAIN_LAUNCH
+    split: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        label = figure.scope.label
+        split[home if label == _PLAIN_LAUNCH else label].append(figure)
+    return split
+
+
+def _one_point_per_release(points: list[TimelinePoint]) -> list[TimelinePoint]:
+    """Keep one point per document, in the timeline's (date) order."""
+    chosen: dict[str, tuple[tuple[bool, float, bool, int], TimelinePoint]] = {}
+    for order, point in enumerate(points):
+        key = (not point.fell, -point.low, point.low != point.high, order)
+        if point.path not in chosen or key < chosen[point.path][0]:
+            chosen[point.path] = (key, point)
+    kept = sorted(chosen.values(), key=lambda item: item[0][3])
+    return [point for _, point in kept]
+
+
+def _line_targets(documents: Iterable[DocumentView]) -> dict[str, tuple[str, int]]:
+    """Return each shown document's slug and number of lines, for links to them."""
+    return {d.summary.path: (d.slug, len(d.lines)) for d in documents}
+
+
+def timeline_charts(
+    result: RunResult, targets: dict[str, tuple[str, int]]
+) -> tuple[TimelineChart, ...]:
+    """Return a chart per cumulative series; ``targets`` maps a shown path to (slug, lines)."""
+    return tuple(
+        _chart(series, f"tl-{index}", targets)
+        for index, series in enumerate(cumulative_series(result), 1)
+    )
+
+
+def _chart(
+    series: CumulativeSeries, anchor: str, targets: dict[str, tuple[str, int]]
+) -> TimelineChart:
+    dated = [(p, p.date.toordinal()) for p in series.points if p.date is not None]
+    first, last = min(day for _, day in dated), max(day for _, day in dated)
+    low, high, step = _value_axis([p.value for p, _ in dated])
+
+    def x_of(day: int) -> float:
+        if last == first:
+            return round((_PLOT_LEFT + _PLOT_RIGHT) / 2, 1)
+        span = _PLOT_RIGHT - _PLOT_LEFT - 2 * _INSET
+        return round(_PLOT_LEFT + _INSET + span * (day - first) / (last - first), 1)
+
+    def y_of(value: float) -> float:
+        return round(_PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * (value - low) / (high - low), 1)
+
+    labelled = _labelled([p for p, _ in dated])
+    spots = [(x_of(day), y_of(point.value)) for point, day in dated]
+    placed = tuple(
+        _chart_point(series, point, spots[index], index in labelled,
+                     _label_below(spots, index), targets)
+        for index, (point, _) in enumerate(dated)
+    )
+    segments = tuple(
+        ChartSegment(a.x, a.y, b.x, b.y, b.fell) for a, b in itertools.pairwise(placed)
+    )
+    y_ticks = tuple(
+        Tick(y_of(value), _number(value)) for value in _steps(low, high, step)
+    )
+    x_ticks = tuple(Tick(x_of(day), label) for day, label in _date_ticks(first, last))
+    return TimelineChart(
+        anchor=anchor,
+        name=series.name,
+        label=series.label,
+        summary=_chart_summary(series),
+        width=_CHART_WIDTH,
+        height=_CHART_HEIGHT,
+        left=_PLOT_LEFT,
+        right=_PLOT_RIGHT,
+        top=_PLOT_TOP,
+        bottom=_PLOT_BOTTOM,
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        segments=segments,
+        points=placed,
+        falls=series.falls,
+    )
+
+
+def _labelled(points: Sequence[TimelinePoint]) -> set[int]:
+    """Return the indexes of the points that carry a value label."""
+    if len(points) <= _LABELLED_POINTS:
+        return set(range(len(points)))
+    return {0, len(points) - 1} | {i for i, p in enumerate(points) if p.fell}
+
+
+def _chart_point(
+    series: CumulativeSeries,
+    point: TimelinePoint,
+    spot: tuple[float, float],
+    labelled: bool,
+    below: bool,
+    targets: dict[str, tuple[str, int]],
+) -> ChartPoint:
+    x, y = spot
+    date = point.date.isoformat() if point.date else ""
+    value = _interval_text(point.value, point.low, point.high)
+    where = f"{point.path}:{point.line}"
+    note = f"lower than {_number(point.was)} in the release before" if point.was is not None else ""
+    tooltip = "\n".join(
+        part for part in (f"{series.name} ({series.label})", f"{date}: {value}",
+                          f"“{point.text}”" if point.text else "", where,
+                          note and f"Fell: {note}") if part
+    )
+    approximate = point.low != point.high
+    label = ""
+    if labelled:
+        label = _short(point.text) if approximate and point.text else _number(point.value)
+    # Labels sit above the point (below where the next point would cover them);
+    # a fall's label sits above its point and value.
+    label_y = y + 19 if below and label and not point.fell else max(y - 10, 12.0)
+    return ChartPoint(
+        x=x, y=y, date=date, value=value, text=point.text, where=where,
+        href=_line_href(point, targets), fell=point.fell, approximate=approximate, note=note,
+        tooltip=tooltip, label=label, label_y=label_y, anchor=_text_anchor(x),
+        fall_label=f"▼ fell below {_number(point.was)}" if point.was is not None else "",
+        fall_label_y=max(label_y - 14 if label and label_y < y else y - 10, 12.0),
+    )
+
+
+def _label_below(spots: Sequence[tuple[float, float]], index: int) -> bool:
+    """Say whether a label above point ``index`` would run into the next, higher point."""
+    if index + 1 >= len(spots):
+        return False
+    (x, y), (next_x, next_y) = spots[index], spots[index + 1]
+    room_below = y + 19 <= _PLOT_BOTTOM - 4
+    return room_below and next_y < y and next_x - x < _LABEL_ROOM
+
+
+def _line_href(point: TimelinePoint, targets: dict[str, tuple[str, int]]) -> str:
+    # A stored release is not shown, and a text-less one has no such line.
+    target = targets.get(point.path)
+    if target is None or not 1 <= point.line <= target[1]:
+        return ""
+    return f"#{target[0]}-L{point.line}"
+
+
+def _text_anchor(x: float) -> str:
+    if x > _PLOT_RIGHT - 40:
+        return "end"
+    if x < _PLOT_LEFT + 40:
+        return "start"
+    return "middle"
+
+
+def _short(text: str) -> str:
+    text = " ".join(_visible(text).split())
+    return text if len(text) <= _LABEL_CHARACTERS else text[: _LABEL_CHARACTERS - 1] + "…"
+
+
+def _interval_text(value: float, low: float, high: float) -> str:
+    if low == high:
+        return _number(value)
+    return f"{_number(value)} [{_number(low)}, {_number(high)}]"
+
+
+def _chart_summary(series: CumulativeSeries) -> str:
+    points = series.points
+    values = ", ".join(
+        f"{_number(p.value)} on {p.date.isoformat() if p.date else 'an unknown date'}"
+        for p in points
+    )
+    falls = f"; {series.falls} fell below the release before" if series.falls else ""
+    return f"{series.name} {series.label}: {values}{falls}."
+
+
+def _value_axis(values: Sequence[float]) -> tuple[float, float, float]:
+    """Return the value axis' bottom, top and tick step: round numbers around ``values``."""
+    smallest, largest = min(values), max(values)
+    whole = all(v == int(v) for v in values)
+    step = _nice_step((largest - smallest) / _Y_TICKS, whole)
+    low = math.floor(smallest / step) * step
+    high = math.ceil(largest / step) * step
+    if high == low:  # one value: give it a step each side, not below zero for counts
+        low, high = low - step, high + step
+        if smallest >= 0 > low:
+            low, high = 0.0, high + step
+    return low, high, step
+
+
+def _nice_step(rough: float, whole: bool) -> float:
+    """Return 1, 2, 2.5 or 5 times a power of ten, at least ``rough`` (at least 1 for counts)."""
+    if not rough > 0:
+        return 1.0 if whole else 0.1
+    magnitude = 10.0 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= rough * (1 - 1e-9))
+    if whole:
+        step = max(step, 1.0)
+        if step != int(step):  # 2.5 of a count is no tick: use 5
+            step = 2 * step
+    return step
+
+
+def _steps(low: float, high: float, step: float) -> list[float]:
+    count = round((high - low) / step)
+    return [round(low + index * step, 9) for index in range(count + 1)]
+
+
+def _date_ticks(first: int, last: int) -> list[tuple[int, str]]:
+    """Return (ordinal day, label) ticks between two ordinal days: years, months or days."""
+    start, end = dt.date.fromordinal(first), dt.date.fromordinal(last)
+    if first == last:
+        return [(first, f"{start.day} {_MONTHS[start.month - 1]} {start.year}")]
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if months > 6 * _X_TICKS:
+        every = math.ceil((end.year - start.year + 1) / _X_TICKS)
+        years = range(start.year + 1, end.year + 1)
+        return [(dt.date(y, 1, 1).toordinal(), str(y)) for y in years if y % every == 0]
+    if months >= 3:
+        every = next(m for m in (1, 2, 3, 6, 12) if months / m <= _X_TICKS)
+        ticks = []
+        for index in range(start.year * 12 + start.month, end.year * 12 + end.month + 1):
+            year, month = divmod(index - 1, 12)
+            day = dt.date(year, month + 1, 1)
+            if month % every == 0 and start < day <= end:
+                ticks.append((day.toordinal(), f"{_MONTHS[month]} {year}"))
+        return ticks
+    every = max(1, math.ceil((last - first) / _X_TICKS))
+    return [
+        (day, f"{dt.date.fromordinal(day).day} {_MONTHS[dt.date.fromordinal(day).month - 1]}")
+        for day in range(first, last + 1, every)
+    ]
