@@ -344,6 +344,7 @@ class RunResult:
     checked: frozenset[str] = frozenset()  # ids of the figures some check compared
     suppressed: int = 0  # findings hidden by inline comments or ignore settings
     baselined: int = 0  # findings hidden because the baseline already knows them
+    stored: tuple[Figure, ...] = ()  # figures of earlier releases read from a figure store
 
     def figures_of(self, path: str) -> list[Figure]:
         return [f for f in self.figures if f.path == path]

@@ -112,25 +112,27 @@ def check_paths(paths: Iterable[str | Path], rule_paths: Sequence[str | Path] = 
     before that leaves the store as it was.
     """
     documents, figures, rules = read_and_extract(paths, rule_paths, jobs=jobs, progress=progress)
+    stored: list[Figure] = []
     if store is None:
         findings, checked = validate(documents, figures, rules)
     else:
-        findings, checked = _validate_with_store(store, documents, figures, rules)
+        findings, checked, stored = _validate_with_store(store, documents, figures, rules)
     return RunResult(
-        tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked
+        tuple(documents), tuple(figures), tuple(findings), tuple(rules.files), checked,
+        stored=tuple(stored),
     )
 
 
-def _validate_with_store(store_location: str, documents: list[Document], figures: list[Figure],
-                         rules: RuleSet) -> tuple[list[Finding], frozenset[str]]:
+def _validate_with_store(
+    store_location: str, documents: list[Document], figures: list[Figure], rules: RuleSet
+) -> tuple[list[Finding], frozenset[str], list[Figure]]:
     from checks.store import hash_file, open_store
 
     with open_store(store_location) as store:
         earlier = store.load(exclude_paths=[d.path for d in documents])
+        stored = [f for e in earlier for f in e.figures]
         findings, checked = validate(
-            [*documents, *(e.as_document() for e in earlier)],
-            [*figures, *(f for e in earlier for f in e.figures)],
-            rules,
+            [*documents, *(e.as_document() for e in earlier)], [*figures, *stored], rules
         )
         # Stored releases were reported when they were checked; report this run's only.
         current = {d.path for d in documents}
@@ -141,7 +143,7 @@ def _validate_with_store(store_location: str, documents: list[Document], figures
         for document in documents:
             store.save(document.path, hash_file(document.path), document.published,
                        by_path[document.path])
-    return findings, checked
+    return findings, checked, stored
 
 
 def filter_findings(

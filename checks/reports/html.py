@@ -721,7 +721,7 @@ def cumulative_series(result: RunResult) -> list[CumulativeSeries]:
     one that fell if any did, else the highest lower bound, the value the next
     release is compared with.
     """
-    if not any(f.scope.kind is ScopeKind.CUMULATIVE for f in result.figures):
+    if not any(f.scope.kind is ScopeKind.CUMULATIVE for f in (*result.figures, *result.stored)):
         return []  # most runs: skip loading the checks' grouping helpers
     published = {d.path: d.published for d in result.documents}
     series = []
@@ -743,7 +743,8 @@ def _cumulative_groups(
     from checks.rules import RuleSet
     from checks.validate.batch import Batch, quantity_key
 
-    batch = Batch(list(result.documents), list(result.figures), RuleSet.empty())
+    # Releases from a figure store have no document here; their scope end dates them.
+    batch = Batch(list(result.documents), [*result.figures, *result.stored], RuleSet.empty())
     groups: dict[tuple[str | None, str], list[Figure]] = defaultdict(list)
     for figure in batch.measured(need_entity=False, need_metric=False):
         named = figure.entity is not None or figure.scope.label != _PLAIN_LAUNCH

@@ -224,6 +224,10 @@ def test_the_page_stays_self_contained(keystone_html: str, keystone_charts: Char
     page = ReportPage(keystone_html)  # also fails on a duplicate id
 
     assert keystone_charts.section
+    # Charts are made of these elements only: no image, no foreign content, no reuse by URL.
+    assert set(keystone_charts.tags) == {
+        "figure", "figcaption", "span", "svg", "desc", "g", "line", "text", "a", "title",
+        "circle", "table", "caption", "thead", "tbody", "tr", "th", "td"}
     assert not {"script", "img", "image", "use", "foreignobject", "link", "iframe"} & set(page.tags)
     assert "url(" not in keystone_html and "@import" not in keystone_html
     assert all(href.startswith("#") for href in page.hrefs)
@@ -463,3 +467,15 @@ def test_a_label_crowded_by_the_next_point_goes_under_its_point() -> None:
     assert [p.label for p in chart.points] == ["68", "130", "more than 180", "193"]
     assert [p.label_y > p.y for p in chart.points] == [False, False, True, False]
     assert [p.approximate for p in chart.points] == [False, False, True, False]
+
+
+def test_documents_named_like_the_charts_keep_their_own_ids() -> None:
+    dates = {"tl-1": date(2020, 1, 1), "tl-1-name": date(2021, 1, 1)}
+    figures = [total("tl-1", 10), total("tl-1-name", 12)]
+    rendered = html.render(built(figures, dates))
+    page = ReportPage(rendered)  # fails on a duplicate id
+
+    assert {"tl-1", "tl-1-name", "doc-p-tl-1", "doc-p-tl-1-name"} <= set(page.ids)
+    assert [p["href"] for p in ChartPage(rendered).charts["tl-1"]["points"]] == [
+        "#p-tl-1-L2", "#p-tl-1-name-L2"]
+    assert all(href[1:] in page.ids for href in page.hrefs)
