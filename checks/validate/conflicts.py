@@ -17,11 +17,10 @@ from checks.validate.batch import (
     Batch,
     entity_name,
     metric_name,
+    quantity_key,
     quoted,
     related,
-    quantity_key,
     same_period,
-    same_programme,
     scope_phrase,
 )
 from checks.validate.claims import Claim, Interval
@@ -106,21 +105,32 @@ def _across(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
         if _dated(figure):
             by_period[_period_key(figure)].append(figure)
     for dated in by_period.values():
-        if len({f.path for f in dated}) < 2:
-            continue
-        for later in dated:
-            earlier = [
-                f
-                for f in dated
-                if f.path != later.path
-                and _before(batch, f.path, later.path)
-                and (
-                    f.scope.kind is not ScopeKind.CUMULATIVE or same_programme(f.scope, later.scope)
-                )
-                and restriction(f) == restriction(later)
-            ]
-            if earlier:
-                yield _claim(batch, ACROSS, later, earlier[-1], Severity.ERROR)
+        if len({f.path for f in dated}) >= 2:
+            yield from _against_latest_earlier(batch, dated)
+
+
+def _against_latest_earlier(batch: Batch, dated: list[Figure]) -> Iterator[Claim]:
+    """Compare each figure with a figure of the latest earlier release that gives the
+    same quantity, in one pass over the releases in publication order."""
+
+    def order(figure: Figure) -> tuple[object, ...]:
+        published = batch.published.get(figure.path)
+        return (published is None, published.toordinal() if published else 0, figure.path)
+
+    # Per kind of quantity (restriction, programme): the figures of the latest release
+    # seen and of the release before it, so a figure is never compared with its own.
+    latest: dict[tuple[str, str], tuple[list[Figure], list[Figure]]] = {}
+    for later in sorted(dated, key=order):
+        programme = later.scope.label if later.scope.kind is ScopeKind.CUMULATIVE else ""
+        key = (restriction(later), programme)
+        current, previous = latest.get(key, ([], []))
+        if current and current[0].path != later.path:
+            previous, current = current, []
+        candidates = [f for f in previous if _before(batch, f.path, later.path)]
+        if candidates:
+            yield _claim(batch, ACROSS, later, candidates[-1], Severity.ERROR)
+        current.append(later)
+        latest[key] = (current, previous)
 
 
 def _period_key(figure: Figure) -> tuple[object, ...]:
