@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import io
 import json
 import os
@@ -304,6 +305,24 @@ def machine() -> Report:
     }
 
 
+def code_version() -> Report:
+    """Identify the code measured: the commit and a hash of every ``checks/`` source file.
+
+    The hash also catches uncommitted edits, and a change in the middle of a run
+    (others may be editing the tree) shows as two different hashes.
+    """
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "checks").rglob("*.py")):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=False).stdout.strip() or None
+    except OSError:
+        commit = None
+    return {"commit": commit, "checks_sha256": digest.hexdigest()[:16]}
+
+
 def _lines(path: str) -> list[str]:
     try:
         return Path(path).read_text(encoding="utf-8").splitlines()
@@ -359,6 +378,11 @@ def markdown(results: Report) -> str:
                 f"{start['import_median']:.2f} |",
                 f"| ratio (best / best) | {start['ratio']:.2f} | |"]
     out += ["", *targets(results)]
+    code = results.get("code")
+    if code:
+        changed = results.get("code_after", code) != code
+        out.append(f"- code: commit {str(code['commit'])[:10]}, checks/ sha256 "
+                   f"{code['checks_sha256']}" + (" (changed during the run)" if changed else ""))
     return "\n".join(out) + "\n"
 
 
@@ -446,7 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child:
         return child(args)
     args.out.mkdir(parents=True, exist_ok=True)
-    results: Report = {"machine": machine(), "seed": args.seed,
+    results: Report = {"machine": machine(), "code": code_version(), "seed": args.seed,
                        "rules": [str(r) for r in args.rules], "runs": []}
     corpora = {size: corpus_for(args.out, size, args.seed) for size in args.sizes}
     for size in args.sizes:
@@ -473,6 +497,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             summary = profile_summary(stats_file)
             (args.out / f"profile-{size}.txt").write_text(summary, encoding="utf-8")
             sys.stdout.write(summary)
+    results["code_after"] = code_version()
+    if results["code_after"] != results["code"]:
+        _say("warning: checks/ changed during the run; the runs measured different code")
     table = markdown(results)
     sys.stdout.write(table)
     if args.markdown:
