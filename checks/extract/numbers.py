@@ -1454,7 +1454,11 @@ class _Scanner:
         if self.found and self.found[-1].kind is Kind.PHONE and self.found[-1].last + 1 == floor:
             between = [self.lo[k] for k in range(floor, context)]
             return bool(between) and all(w in (",", "or", "and", "/") for w in between)
-        return False
+        # "Call 101 to report a concern, or 999 in an emergency": a second service number
+        # offered as the alternative to one already given.
+        emergency = [self.lo[k] for k in range(after, after + 3)] == ["in", "an", "emergency"]
+        alternative = before in ("or", "and") and any(m.kind is Kind.PHONE for m in self.found)
+        return emergency or alternative
 
     def _change(self, mention: _Mention, context: int, floor: int) -> _Mention | None:
         """Recognise a difference: "a further 20", "three more than", "fell by 1.2m"."""
