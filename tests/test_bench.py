@@ -77,6 +77,14 @@ def test_measure_reports_every_phase(report: dict) -> None:
     assert report["peak_rss_mb"] > 0
 
 
+def test_two_jobs_read_the_same_figures(corpus: Path, report: dict) -> None:
+    parallel = measure([corpus], [EXPECTATIONS], jobs=2)
+    assert set(parallel["phases"]) == {"read+extract", "validate"}
+    assert (parallel["documents"], parallel["figures"], parallel["findings"]) == (
+        report["documents"], report["figures"], report["findings"])
+    assert parallel["worker_peak_rss_mb"] > 0
+
+
 def test_a_killed_run_keeps_its_finished_phases(tmp_path: Path) -> None:
     events = tmp_path / "events.jsonl"
     lines = [

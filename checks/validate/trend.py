@@ -43,24 +43,41 @@ def claims(batch: Batch) -> Iterator[Claim]:
 
 
 def _falls(batch: Batch, figures: list[Figure]) -> Iterator[Claim]:
-    """Compare each figure with the highest total published before it, in date order
-    (one pass: the group may hold a figure from every release of an archive)."""
+    """Compare each figure with the highest total published strictly before it, in date
+    order (one pass: the group may hold a figure from every release of an archive).
+
+    Per programme label the two highest figures from different releases are kept, so
+    a figure is never compared with its own release, and a date's figures join the
+    running maxima only once every figure of that date has been compared.
+    """
     ordered = sorted(figures, key=lambda f: _as_of(batch, f))  # type: ignore[arg-type, return-value]
-    highest: dict[str, Figure] = {}  # per programme label
-    for later in ordered:
-        when = _as_of(batch, later)
-        earlier = [
-            best
-            for label, best in highest.items()
-            if best.path != later.path
-            and _as_of(batch, best) < when  # type: ignore[operator]
-            and same_programme(best.scope, later.scope)
-        ]
-        if earlier:
-            yield _claim(batch, later, max(earlier, key=lambda f: f.low))
-        label = later.scope.label
-        if label not in highest or later.low > highest[label].low:
-            highest[label] = later
+    best: dict[str, list[Figure]] = {}  # label -> up to two figures, distinct paths
+    index = 0
+    while index < len(ordered):
+        when = _as_of(batch, ordered[index])
+        same_day = []
+        while index < len(ordered) and _as_of(batch, ordered[index]) == when:
+            same_day.append(ordered[index])
+            index += 1
+        for later in same_day:
+            earlier = [f for kept in best.values() for f in kept
+                       if f.path != later.path and same_programme(f.scope, later.scope)]
+            if earlier:
+                yield _claim(batch, later, max(earlier, key=lambda f: f.low))
+        for figure in same_day:
+            _keep_highest(best.setdefault(figure.scope.label, []), figure)
+
+
+def _keep_highest(kept: list[Figure], figure: Figure) -> None:
+    """Keep the two highest figures (by lower bound) that come from different releases."""
+    candidates = sorted([*kept, figure], key=lambda f: f.low, reverse=True)
+    chosen: list[Figure] = []
+    for candidate in candidates:
+        if all(c.path != candidate.path for c in chosen):
+            chosen.append(candidate)
+        if len(chosen) == 2:
+            break
+    kept[:] = chosen
 
 
 def _as_of(batch: Batch, figure: Figure) -> date | None:

@@ -184,3 +184,22 @@ def test_store_carries_releases_between_runs(runner: CliRunner, tmp_path: Path) 
     # Checking the second release again changes nothing in the store or the report.
     again = json.loads(run(runner, "check", str(second), *rules).stdout)["findings"]
     assert again == findings
+
+
+def test_a_fall_is_found_past_a_same_day_release_and_the_own_release(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    def release(name: str, day: str, arrested: int) -> Path:
+        path = tmp_path / name
+        path.write_text(f"---\ndate: {day}\n---\n\nSince the launch of Operation Lantern, "
+                        f"Staffordshire Police officers have arrested {arrested} people.\n")
+        return path
+
+    release("a.md", "2021-01-10", 500)
+    release("b.md", "2021-01-10", 300)  # same day as a: neither compares with the other
+    release("c.md", "2022-01-10", 450)  # below a's 500
+    report = json.loads(run(runner, "check", str(tmp_path), "--rules", str(EXPECTATIONS),
+                            "--format", "json").stdout)
+    falls = [(Path(f["path"]).name, f["related"][0]["text"]) for f in report["findings"]
+             if f["rule"] == "trend"]
+    assert falls == [("c.md", "500")]
