@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from checks.dates import find_dates
 from checks.extract.entities import EntityMatcher, EntityMention, organisations
 from checks.extract.language import Sentence, split_sentences
-from checks.extract.metrics import MetricMatcher, is_person_noun
+from checks.extract.metrics import MetricMatcher, is_person_noun, verb_stem
 from checks.extract.nouns import counted_noun, skip_parenthetical
 from checks.extract.numbers import find_quantities
 from checks.extract.scope import ScopeCue, ScopeReader, resolve
@@ -269,7 +269,7 @@ class Extractor:
                     hit = None
             if hit is not None:
                 draft.metric = draft.metric or hit.metric
-                draft.verb = re.sub(r"(ed|ing|d)$", "", hit.word)
+                draft.verb = verb_stem(hit.word)
         if draft.verb is None:
             draft.verb = _person_verb_stem(metrics, text, draft)
 

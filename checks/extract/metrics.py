@@ -142,11 +142,12 @@ class MetricMatcher:
         for match in WORD.finditer(text):
             word = match.group(0).lower()
             if word in self._verbs or word in self._person_verbs:
-                return _stem(word)
+                return verb_stem(word)
         return None
 
 
-def _stem(word: str) -> str:
+def verb_stem(word: str) -> str:
+    """Return the stem shared by a verb's forms ("arrested", "arresting" -> "arrest")."""
     return re.sub(r"(ed|ing|d)$", "", word)
 
 

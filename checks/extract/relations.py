@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from checks.extract.language import singular
 from checks.extract.nouns import head
 from checks.model import Kind
 
@@ -212,8 +213,6 @@ def _whole_in(extractor: Extractor, sentence: SentenceInfo, heads: set[str | Non
 
 
 def _same_head(noun: str | None, heads: set[str | None]) -> bool:
-    from checks.extract.language import singular
-
     wanted = {singular(h) for h in heads if h}
     return noun is not None and singular(noun.split()[-1]) in wanted
 
@@ -398,8 +397,6 @@ def _figures_by_name(extractor: Extractor, position: int, names: list[str]) -> d
 
 def _key(draft: Draft) -> str | None:
     """Return what a count measures, for matching a part to its total."""
-    from checks.extract.language import singular
-
     if draft.metric:
         return draft.metric
     return singular(draft.noun.split()[-1]) if draft.noun else None
